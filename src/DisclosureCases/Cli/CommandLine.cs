@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace DisclosureCases.Cli;
+
+/// <summary>
+/// The <c>disclosure</c> command line. Each verb group lives in its own file and contributes a <see cref="Command"/>;
+/// input and output are passed in so that tests run verbs in-process.
+/// </summary>
+public static class CommandLine
+{
+    static IEnumerable<Command> Verbs(CliConsole console) =>
+    [
+    ];
+
+    /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && Verbs(CliConsole.Null).Any(v => v.Name == args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var console = new CliConsole(stdin, stdout, stderr);
+        var root = new RootCommand("DisclosureCases 依申请公开办理系统 — command line");
+        foreach (var verb in Verbs(console))
+            root.Subcommands.Add(verb);
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
+
+/// <summary>The streams a verb reads and writes.</summary>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
+{
+    public static readonly CliConsole Null = new(TextReader.Null, TextWriter.Null, TextWriter.Null);
+}
