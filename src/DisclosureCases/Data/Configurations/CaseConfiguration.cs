@@ -1,0 +1,49 @@
+using DisclosureCases.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DisclosureCases.Data.Configurations;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.CaseNumber).HasMaxLength(80);
+        b.HasIndex(c => new { c.AgencyId, c.CaseNumber }).IsUnique();
+        b.HasIndex(c => new { c.AgencyId, c.State, c.NextDue });
+        b.HasIndex(c => new { c.AgencyId, c.HandlerId, c.State });
+        b.HasIndex(c => new { c.AgencyId, c.ReceivedOn });
+        b.Property(c => c.WorkflowId).HasMaxLength(60);
+        b.Property(c => c.WorkflowHash).HasMaxLength(64);
+        b.Property(c => c.State).HasMaxLength(60);
+        b.Property(c => c.Description).HasMaxLength(4000);
+        b.Property(c => c.Purpose).HasMaxLength(1000);
+        b.Property(c => c.Outcome).HasMaxLength(60);
+        b.Property(c => c.OutcomeReasons).HasMaxLength(4000);
+        b.Property(c => c.HandlerId).HasMaxLength(450);
+        b.Property(c => c.HandlerName).HasMaxLength(100);
+        b.Property(c => c.NextDueKey).HasMaxLength(40);
+        b.Property(c => c.UpdatedBy).HasMaxLength(100);
+        b.Property(c => c.AuditHead).HasMaxLength(64);
+        b.OwnsOne(c => c.Applicant, a =>
+        {
+            a.Property(x => x.Name).HasMaxLength(200).HasColumnName("ApplicantName");
+            a.Property(x => x.Kind).HasColumnName("ApplicantKind");
+            a.Property(x => x.OrganizationKind).HasColumnName("ApplicantOrganizationKind");
+            a.Property(x => x.IdType).HasColumnName("ApplicantIdType");
+            a.Property(x => x.IdNumber).HasMaxLength(40).HasColumnName("ApplicantIdNumber");
+            a.Property(x => x.ContactPerson).HasMaxLength(100).HasColumnName("ApplicantContactPerson");
+            a.Property(x => x.Phone).HasMaxLength(30).HasColumnName("ApplicantPhone");
+            a.Property(x => x.Email).HasMaxLength(200).HasColumnName("ApplicantEmail");
+            a.Property(x => x.Address).HasMaxLength(300).HasColumnName("ApplicantAddress");
+            a.Property(x => x.PostalCode).HasMaxLength(10).HasColumnName("ApplicantPostalCode");
+            a.HasIndex(x => x.IdNumber);
+        });
+        b.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.ClockEvents).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Documents).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Mailings).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

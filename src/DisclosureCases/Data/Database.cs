@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace DisclosureCases.Data;
+
+public enum DatabaseProvider { Sqlite, PostgreSQL }
+
+/// <summary>
+/// The database settings: <c>Database:Provider</c> (Sqlite | PostgreSQL), <c>Database:Path</c> for SQLite (default
+/// <c>data/disclosure.db</c> under the working directory; env <c>Database__Path</c>), and
+/// <c>ConnectionStrings:Postgres</c> for PostgreSQL. Creates contexts for a given <see cref="AgencyScope"/>.
+/// </summary>
+public sealed class Database
+{
+    public Database(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public static Database FromConfiguration(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"] ?? "Sqlite";
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or PostgreSQL, not '{providerText}'.");
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            var cs = configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(cs))
+                throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Postgres is not set.");
+            return new Database(provider, cs);
+        }
+        var path = Path.GetFullPath(configuration["Database:Path"] ?? Path.Combine("data", "disclosure.db"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return Sqlite(path);
+    }
+
+    public static Database Sqlite(string path) =>
+        new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString());
+
+    public DisclosureDbContext CreateContext(AgencyScope scope) => Provider switch
+    {
+        DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext(
+            new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString).Options, scope),
+        _ => new SqliteDisclosureDbContext(
+            new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString).Options, scope),
+    };
+
+    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = CreateContext(AgencyScope.All);
+        if (Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Design-time factories so that <c>dotnet ef migrations add</c> keeps one folder per provider.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDisclosureDbContext>
+{
+    public SqliteDisclosureDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite("Data Source=design.db").Options, AgencyScope.All);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDisclosureDbContext>
+{
+    public PostgresDisclosureDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql("Host=localhost;Database=design").Options, AgencyScope.All);
+}

@@ -1,0 +1,66 @@
+using DisclosureCases.Domain.Audit;
+using DisclosureCases.Domain.Cases;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Data;
+
+/// <summary>
+/// The application's database. Case data is filtered to the <see cref="AgencyScope"/> the context was created with,
+/// so that a query written without thought for agencies still cannot see another agency's cases.
+/// Provider-specific subclasses exist only to keep one migrations folder per provider.
+/// </summary>
+public class DisclosureDbContext(DbContextOptions options, AgencyScope scope) : IdentityDbContext<AppUser>(options)
+{
+    public AgencyScope Scope { get; } = scope;
+
+    // Read by the query filters below; EF Core parameterizes them per context instance.
+    bool SeesAll => Scope.IsAll;
+    int ScopeAgencyId => Scope.FilterAgencyId;
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseClockEvent> CaseClockEvents => Set<CaseClockEvent>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<Mailing> Mailings => Set<Mailing>();
+    public DbSet<StoredWorkflowVersion> WorkflowVersions => Set<StoredWorkflowVersion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DisclosureDbContext).Assembly,
+            t => t.Namespace == typeof(Configurations.CaseConfiguration).Namespace);
+
+        builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
+        builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
+        builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
+        builder.Entity<AppUser>().HasQueryFilter(u => SeesAll || u.AgencyId == ScopeAgencyId);
+        // Clock events, documents and mailings are reached only through their (filtered) case.
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names (readable, stable across reordering).
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+/// <summary>A published workflow definition version, kept verbatim so pinned cases run on it forever.</summary>
+public class StoredWorkflowVersion
+{
+    public string WorkflowId { get; set; } = "";
+    public int Version { get; set; }
+    public string ContentHash { get; set; } = "";
+    public string Content { get; set; } = "";
+    public string SourceName { get; set; } = "";
+    public DateTimeOffset PublishedAt { get; set; }
+}
+
+public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, AgencyScope scope)
+    : DisclosureDbContext(options, scope);
+
+public sealed class PostgresDisclosureDbContext(DbContextOptions<PostgresDisclosureDbContext> options, AgencyScope scope)
+    : DisclosureDbContext(options, scope);

@@ -1,0 +1,41 @@
+namespace DisclosureCases.Domain.Audit;
+
+/// <summary>
+/// One entry of a case's append-only record (全程留痕、可追溯, 条例第45条): who, when, what, with before and after values.
+/// Each event stores the hash of the one before it on the same case, so an edit, a removal or a reordering breaks
+/// the chain (<see cref="AuditChain.Verify"/>). Nothing in the application updates or deletes an event.
+/// </summary>
+public class CaseEvent
+{
+    public long Id { get; set; }
+    public int CaseId { get; set; }
+    public int AgencyId { get; set; }
+    /// <summary>1, 2, 3 … within the case.</summary>
+    public int Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string ActorId { get; set; } = "";
+    public string ActorName { get; set; } = "";
+    /// <summary><see cref="CaseEventKinds"/>.</summary>
+    public string Kind { get; set; } = "";
+    public string? Trigger { get; set; }
+    public string? FromState { get; set; }
+    public string? ToState { get; set; }
+    /// <summary>One line for the timeline, in Chinese.</summary>
+    public string Summary { get; set; } = "";
+    /// <summary>Inputs and field changes as JSON: <c>{"inputs":{…},"changes":[{"field":…,"before":…,"after":…}]}</c>.</summary>
+    public string Data { get; set; } = "{}";
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
+
+public static class CaseEventKinds
+{
+    public const string Created = "created";
+    public const string Transition = "transition";
+    public const string Edited = "edited";
+    public const string DeadlinesMoved = "deadlines-moved";
+    public const string Exported = "exported";
+}
+
+/// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
