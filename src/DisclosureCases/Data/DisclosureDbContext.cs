@@ -37,7 +37,7 @@ public class DisclosureDbContext(DbContextOptions options, AgencyScope scope) : 
         builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
         builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
         builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
-        builder.Entity<AppUser>().HasQueryFilter(u => SeesAll || u.AgencyId == ScopeAgencyId);
+        // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
     }
 

@@ -1,10 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DisclosureCases.Pages;
 
 public class IndexModel : PageModel
 {
-    public void OnGet()
-    {
-    }
+    public IActionResult OnGet() => RedirectToPage("/Cases/Index");
 }

@@ -1,22 +1,76 @@
+using DisclosureCases.Data;
+using DisclosureCases.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
 namespace DisclosureCases.Web;
 
-/// <summary>Builds the web application: services first, then the request pipeline.</summary>
+/// <summary>Builds the web application: services first, then the request pipeline, then start-up work.</summary>
 public static class WebApp
 {
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddRazorPages();
-        builder.Services.AddSingleton(TimeProvider.System);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(AppPaths.Discover(configuration["Paths:Root"]));
+        services.AddSingleton(Database.FromConfiguration(configuration));
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => Actor.ScopeOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddScoped(sp => sp.GetRequiredService<Database>().CreateContext(sp.GetRequiredService<AgencyScope>()));
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<DisclosureDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "disclosure.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        services.AddAuthorization(o =>
+        {
+            // Login is required everywhere unless a page says [AllowAnonymous].
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "disclosure.csrf");
+        // Chinese text is written as text, not as numeric entities; HTML-special characters are still escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddApplicationServices();
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/health", HealthEndpoint.Report).AllowAnonymous();
         return app;
     }
 }

@@ -1,0 +1,27 @@
+using DisclosureCases.Data;
+
+namespace DisclosureCases.Web.Startup;
+
+/// <summary>
+/// Work done once before the app takes requests: migrate the database, then create the demo installation on an
+/// empty database (unless <c>Demo:Enabled</c> is false) and print its logins.
+/// </summary>
+public sealed class StartupWork(IServiceProvider services, Database database, IConfiguration configuration, ILogger<StartupWork> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await database.MigrateAsync(ct);
+        if (configuration.GetValue("Demo:Enabled", true))
+        {
+            using var scope = services.CreateScope();
+            var demo = ActivatorUtilities.CreateInstance<DemoInstallation>(scope.ServiceProvider);
+            var created = await demo.EnsureAsync(configuration.GetValue("Demo:Cases", 200), ct);
+            if (created)
+                log.LogInformation("Demo installation created");
+            if (configuration.GetValue("Demo:PrintLogins", true))
+                DemoInstallation.PrintLogins(Console.Out);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DisclosureCases.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisclosureCases.Tests.Support;
+
+/// <summary>
+/// The real application on a real SQLite file of its own (one per factory), with the demo agencies and users and
+/// <see cref="DemoCaseCount"/> demo cases.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    readonly string _dir = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_dir, "test.db");
+    protected virtual int DemoCaseCount => 0;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dir);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Demo:Cases", DemoCaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:PrintLogins", "false");
+        builder.UseSetting("Paths:Root", RepoPaths.Root);
+    }
+
+    public Database Database => Services.GetRequiredService<Database>();
+
+    /// <summary>A client that keeps cookies and does not follow redirects (so tests see them).</summary>
+    public HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in as one of the demo users and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = Web.Startup.DemoInstallation.Password)
+    {
+        var client = NewClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in as {userName} should redirect");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+public static partial class HttpClientForms
+{
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>The anti-forgery token of the form a page renders.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var match = TokenPattern().Match(html);
+        match.Success.ShouldBeTrue($"{pageUrl} should render an anti-forgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Posts a form the way a browser would: the page is fetched first for its anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPageUrl = null)
+    {
+        var token = await client.AntiforgeryTokenAsync(formPageUrl ?? url);
+        fields["__RequestVerificationToken"] = token;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+}
