@@ -36,7 +36,7 @@ public class AppFactory : WebApplicationFactory<Program>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in as one of the demo users and returns the client holding the cookie.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password = Web.Startup.DemoInstallation.Password)
+    public async Task<HttpClient> SignInAsync(string userName, string password = DisclosureCases.Web.Startup.DemoInstallation.Password)
     {
         var client = NewClient();
         var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
