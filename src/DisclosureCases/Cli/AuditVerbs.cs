@@ -1,0 +1,48 @@
+using System.CommandLine;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Cli;
+
+/// <summary><c>disclosure audit verify</c>: checks every case's event hash chain; exit code 1 when any is broken.</summary>
+public static class AuditVerbs
+{
+    public static Command Build(CliConsole console)
+    {
+        var verify = new Command("verify", "逐案校验事件哈希链（全程留痕是否完整）");
+        verify.SetAction(async (_, ct) => await VerifyAsync(await CliHost.DatabaseAsync(ct), console, ct));
+        var audit = new Command("audit", "审计记录");
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    public static async Task<int> VerifyAsync(Database database, CliConsole console, CancellationToken ct)
+    {
+        await using var db = database.CreateContext(AgencyScope.All);
+        var broken = 0;
+        var checkedCases = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await db.Cases.AsNoTracking().Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(500)
+                .Select(c => new { c.Id, c.CaseNumber, c.AuditHead, c.AuditCount }).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var ids = batch.Select(c => c.Id).ToList();
+            var events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(ct)).ToLookup(e => e.CaseId);
+            foreach (var c in batch)
+            {
+                var problems = AuditChain.Verify(events[c.Id], c.AuditHead, c.AuditCount);
+                foreach (var p in problems)
+                    await console.Out.WriteLineAsync($"案件 {c.CaseNumber ?? "#" + c.Id}：{p}");
+                if (problems.Count > 0) broken++;
+            }
+            checkedCases += batch.Count;
+            lastId = batch[^1].Id;
+        }
+        await console.Out.WriteLineAsync(broken == 0
+            ? $"审计链完整：已校验 {checkedCases} 件案件"
+            : $"审计链异常：{broken} / {checkedCases} 件案件");
+        return broken == 0 ? 0 : 1;
+    }
+}
