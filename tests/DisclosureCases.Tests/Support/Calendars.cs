@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosureCases.Domain.Calendar;
+using DisclosureCases.Domain.Periods;
 
 namespace DisclosureCases.Tests.Support;
 
@@ -8,8 +9,10 @@ public static class Calendars
 {
     static readonly Lazy<StatutoryCalendar> RealCalendar =
         new(() => StatutoryCalendar.Load(Path.Combine(RepoPaths.Workflows, "calendar")));
+    static readonly Lazy<PeriodCalculator> RealCalculatorInstance = new(() => new PeriodCalculator(Real));
 
     public static StatutoryCalendar Real => RealCalendar.Value;
+    public static PeriodCalculator RealCalculator => RealCalculatorInstance.Value;
 
     /// <summary><c>D("2026-11-02")</c>.</summary>
     public static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
