@@ -10,6 +10,7 @@ public static class CommandLine
 {
     static IEnumerable<Command> Verbs(CliConsole console) =>
     [
+        CalendarVerbs.Build(console),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>
