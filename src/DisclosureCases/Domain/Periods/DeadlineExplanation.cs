@@ -141,6 +141,19 @@ public sealed class DeadlineExplanation
     /// <summary><see cref="Lines"/> joined by line breaks.</summary>
     public override string ToString() => string.Join('\n', Lines);
 
+    /// <summary>
+    /// Equal when computed from the same inputs on calendars with the same <see cref="StatutoryCalendar.ContentHash"/>,
+    /// so that <see cref="DueDate"/> and a case clock's deadline compare by value ("did this deadline change?").
+    /// </summary>
+    public override bool Equals(object? obj) =>
+        obj is DeadlineExplanation other
+        && _shape == other._shape && Start == other.Start && Period == other.Period && Basis == other.Basis
+        && Due == other.Due && Nominal == other.Nominal && CountedWorkingDays == other.CountedWorkingDays
+        && _provisional == other._provisional && _countedNote == other._countedNote && Suspension == other.Suspension
+        && Steps.SequenceEqual(other.Steps) && _calendar.ContentHash == other._calendar.ContentHash;
+
+    public override int GetHashCode() => HashCode.Combine(_shape, Start, Period, Basis, Due, Nominal, Steps.Count);
+
     IReadOnlyList<string> BuildLines()
     {
         var lines = new List<string>

@@ -180,6 +180,14 @@ public class CaseClocksTests
             .Find(DeadlineKeys.CorrectionNotice)!.Status.ShouldBe(ClockStatus.Stopped);
 
     [Fact]
+    public void Recomputing_the_same_events_gives_equal_deadlines()
+    {
+        ClockEvent[] events = [E(Received, "2026-09-01"), E(ConsultationStarted, "2026-09-03"), E(ConsultationEnded, "2026-09-17")];
+        Clocks(events).Deadlines.ShouldBe(Clocks(events).Deadlines);
+        Clocks(events).Reply.ShouldNotBe(Clocks([.. events, E(ExtensionApproved, "2026-09-18")]).Reply);
+    }
+
+    [Fact]
     public void A_reply_due_in_2027_is_provisional() =>
         Clocks(E(Received, "2026-12-15")).Reply!.Provisional.ShouldBeTrue();
 

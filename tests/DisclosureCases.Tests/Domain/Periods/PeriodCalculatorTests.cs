@@ -210,6 +210,15 @@ public class PeriodCalculatorTests
         Should.Throw<ArgumentOutOfRangeException>(() => Calc.AddWorkingDays(D("9999-12-20"), 30));
 
     [Fact]
+    public void The_same_deadline_computed_twice_is_equal_and_a_different_one_is_not()
+    {
+        var fresh = new PeriodCalculator(StatutoryCalendar.Load(Path.Combine(Support.RepoPaths.Workflows, "calendar")));
+        fresh.Due(D("2026-11-02"), Statutes.Reply).ShouldBe(Calc.Due(D("2026-11-02"), Statutes.Reply));
+        Calc.Due(D("2026-11-03"), Statutes.Reply).ShouldNotBe(Calc.Due(D("2026-11-02"), Statutes.Reply));
+        Calc.Due(D("2026-11-02"), Statutes.Extension).ShouldNotBe(Calc.Due(D("2026-11-02"), Statutes.Reply));
+    }
+
+    [Fact]
     public void A_calculator_works_on_any_calendar_not_only_the_real_one()
     {
         var calendar = StatutoryCalendar.FromEntries(
