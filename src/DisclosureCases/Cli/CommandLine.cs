@@ -10,6 +10,7 @@ public static class CommandLine
 {
     static IEnumerable<Command> Verbs(CliConsole console) =>
     [
+        CalendarVerbs.Build(console),
         AuditVerbs.Build(console),
     ];
 
