@@ -116,6 +116,16 @@ internal sealed partial class YamlDataReader(string source)
         return new Mapping(this, mapping, what, entries);
     }
 
+    /// <summary>
+    /// The plain value of <paramref name="key"/> in <paramref name="node"/> if it is a mapping holding a scalar there,
+    /// without checking or reporting anything: used to name an item ("state 'processing'") in messages about its keys.
+    /// </summary>
+    public static string? Peek(YamlNode node, string key) =>
+        node is YamlMappingNode mapping
+        && mapping.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: var k } && k == key).Value is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value
+            : null;
+
     /// <summary>The text of a scalar, or null when it is absent (<c>~</c>, <c>null</c>, empty). A list or mapping where a single value belongs is an error.</summary>
     public string? Scalar(YamlNode node, string what)
     {
@@ -216,7 +226,10 @@ internal sealed partial class YamlDataReader(string source)
 
         public IReadOnlyList<(string Value, YamlNode Node)> OneOrMany(string key) => reader.OneOrMany(Get(key), $"'{key}' of {what}");
 
-        /// <summary>The node to blame for a problem with <paramref name="key"/>: its value if present, else the mapping.</summary>
+        /// <summary>The node to blame for a problem with <paramref name="key"/>'s value: the value if present, else the mapping.</summary>
         public YamlNode Blame(string key) => Get(key) ?? Node;
+
+        /// <summary>The node to blame for a problem with a whole section (<c>states:</c>): the key if present, else the mapping.</summary>
+        public YamlNode BlameKey(string key) => entries.TryGetValue(key, out var entry) ? entry.Key : Node;
     }
 }
