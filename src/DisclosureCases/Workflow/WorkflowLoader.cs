@@ -13,13 +13,16 @@ namespace DisclosureCases.Workflow;
 /// </summary>
 /// <remarks>
 /// Checked: malformed YAML (at the parser's position); unknown keys; <c>kind: workflow</c>, kebab-case <c>id</c>,
-/// <c>version</c> ≥ 1, <c>title</c>; states: unique names, known kind, known deadline keys, exactly one initial and at
-/// least one final state, read-only only on a final state, every state reachable from the initial one, no final state
-/// with an outgoing transition and no other state without one; transitions: known from/to states, unique
-/// (state, trigger) pairs, known roles, at most one primary per state; fields: known type and rules fitting it, options for (and only for) choice
-/// fields, known excluded outcomes; guards: known conditions with a message; effects: known kind, clock event, document
-/// id, case field and outcome; every field an effect reads is declared (date fields for clocks, required for clocks and
-/// sets); <c>when</c> names a choice field and one of its values; <c>archive</c> only into a final state.
+/// <c>version</c> ≥ 1, <c>title</c>.
+/// States: unique kebab-case names, known kind, known deadline keys, exactly one initial and at least one final
+/// state, read-only only on a final state, every state reachable from the initial one, no final state with an
+/// outgoing transition and no other state without one.
+/// Transitions: known from/to states, unique (state, trigger) pairs, known roles, at most one primary per state.
+/// Fields: known type, rules that fit the type, options for (and only for) choice fields, known excluded outcomes.
+/// Guards: known conditions, each with a message.
+/// Effects: known kind, clock event, document id, case field and outcome; a field an effect reads is declared,
+/// required, and of the right type (a date for a clock, an outcome for <c>set: outcome</c>); <c>when</c> names a choice
+/// field and one of its values; <c>archive</c> only into a final state.
 /// The graph checks (reachability, dead ends) run only once every transition could be read and names known states, so
 /// that one typo does not also report every state behind it as unreachable.
 /// The result depends on nothing but the text and the vocabulary, so an old version re-parsed from stored text gives
@@ -154,7 +157,7 @@ public static partial class WorkflowLoader
 
     static int LineAt(string text, int index) => 1 + text.AsSpan(0, index).Count('\n');
 
-    [GeneratedRegex(@"^kind:[ \t]*workflow[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^kind:[ \t]*([""']?)workflow\1[ \t]*(#.*)?\r?$", RegexOptions.Multiline)]
     private static partial Regex DefinitionMarker();
 
     [GeneratedRegex(@"^(states|transitions):", RegexOptions.Multiline)]

@@ -71,6 +71,16 @@ public class WorkflowLoaderTests
         $"({string.Join(",", t.Fields.Select(f => $"{f.Name}:{f.Type}:{f.Required}"))})" +
         $"{{{string.Join(",", t.Effects)}}}";
 
+    [Theory]
+    [InlineData("kind: workflow\nid: a\n", true)]
+    [InlineData("# comment\nkind: 'workflow'   # quoted\n", true)]
+    [InlineData("kind: \"workflow\"\r\nid: a\r\n", true)]
+    [InlineData("kind: workflows\n", false)]
+    [InlineData("meta:\n  kind: workflow\n", false)]
+    [InlineData("outcomes:\n  - code: other\n", false)]
+    public void A_definition_is_recognised_by_a_top_level_kind_workflow_line(string text, bool isDefinition) =>
+        WorkflowLoader.IsDefinitionText(text).ShouldBe(isDefinition);
+
     [Fact]
     public void A_file_with_workflow_keys_but_no_marker_is_not_silently_skipped()
     {

@@ -1,4 +1,5 @@
 using DisclosureCases.Domain.DataFiles;
+using YamlDotNet.RepresentationModel;
 
 namespace DisclosureCases.Domain.Outcomes;
 
@@ -65,7 +66,7 @@ public sealed class OutcomeCatalog
         return new OutcomeCatalog(sourceName, outcomes);
     }
 
-    static Outcome? ParseOutcome(YamlDataReader reader, YamlDotNet.RepresentationModel.YamlNode node)
+    static Outcome? ParseOutcome(YamlDataReader reader, YamlNode node)
     {
         var map = reader.Map(node, "an outcome", "code", "label", "basis", "report", "refusal");
         if (map is null) return null;
