@@ -1,10 +1,38 @@
+using DisclosureCases.Cases;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Calendar;
+using DisclosureCases.Domain.Documents;
+using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Workflow;
+
 namespace DisclosureCases.Web;
 
-/// <summary>The application's own services, one line each, in the order a reader meets them.</summary>
+/// <summary>
+/// The application's own services, in the order a reader meets them. The reviewed data (calendar, catalogs,
+/// workflow definitions) is loaded when first asked for — and <see cref="Startup.StartupWork"/> asks at start-up, so
+/// a bad file stops the app with its file and line before it takes a request.
+/// </summary>
 public static class ApplicationServices
 {
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new CalendarHolder(StatutoryCalendar.Load(sp.GetRequiredService<AppPaths>().Calendar)));
+        services.AddSingleton(sp => OutcomeCatalog.Load(Path.Combine(sp.GetRequiredService<AppPaths>().Workflows, "outcomes.yaml")));
+        services.AddSingleton(sp => DocumentCatalog.Load(Path.Combine(sp.GetRequiredService<AppPaths>().Templates, "catalog.yaml")));
+        services.AddSingleton(sp => WorkflowVocabulary.Standard(
+            sp.GetRequiredService<DocumentCatalog>().Ids, sp.GetRequiredService<OutcomeCatalog>().Codes));
+        services.AddSingleton(sp =>
+        {
+            // Publishing needs the schema: migrate first. Both run once, at start-up, before any request.
+            var database = sp.GetRequiredService<Database>();
+            database.MigrateAsync().GetAwaiter().GetResult();
+            return WorkflowRegistry.PublishAsync(database, sp.GetRequiredService<AppPaths>(), sp.GetRequiredService<WorkflowVocabulary>(),
+                sp.GetRequiredService<TimeProvider>(), CancellationToken.None).GetAwaiter().GetResult();
+        });
+
+        services.AddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowVocabulary>()));
+        services.AddScoped<CaseIntake>();
+        services.AddScoped<CaseWorkflow>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

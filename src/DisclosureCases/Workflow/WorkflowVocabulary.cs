@@ -78,7 +78,9 @@ public sealed class WorkflowVocabulary
 
     /// <summary>The case fields a <c>set:</c> effect may write.</summary>
     public static IReadOnlyList<string> StandardCaseFields { get; } =
-        ["case-number", "handler", "outcome", "reply-reasons", "correction-due", "fee-due", "deferred-reply-due"];
+        ["case-number", "handler", "outcome", "reply-reasons", "correction-due", "fee-due", "deferred-reply-due",
+         // one dispatch of the reply (邮寄/送达): a method starts a new one, the others complete the latest
+         "mailing-method", "tracking-number", "posted-on", "delivered-on", "returned-on", "return-reason"];
 
     /// <summary>The standard roles, clock events, deadlines, conditions and case fields with the given documents and outcomes
     /// (normally <c>DocumentCatalog.Ids</c> and <c>OutcomeCatalog.Codes</c>).</summary>

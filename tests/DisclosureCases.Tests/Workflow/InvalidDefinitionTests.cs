@@ -27,7 +27,7 @@ public class InvalidDefinitionTests
         { "unknown-letter", 23, "transition 'register' produces unknown letter 'receipt-slip' (not a document id of the catalog)" },
         { "unknown-condition", 23, "transition 'register' has a guard with unknown condition 'applicant-is-nice' (known: correction-not-requested-before, correction-period-over, extension-not-used, fee-period-over, handler-assigned, outcome-selected)" },
         { "unknown-field-type", 25, "field 'received-on' of transition 'register' has unknown type 'dat' (known: text, textarea, date, choice, outcome, user, number)" },
-        { "unknown-case-field", 28, "transition 'register' sets unknown case field 'handler-name' (known: case-number, correction-due, deferred-reply-due, fee-due, handler, outcome, reply-reasons)" },
+        { "unknown-case-field", 28, "transition 'register' sets unknown case field 'handler-name' (known: case-number, correction-due, deferred-reply-due, delivered-on, fee-due, handler, mailing-method, outcome, posted-on, reply-reasons, return-reason, returned-on, tracking-number)" },
         { "unknown-outcome", 29, "transition 'archive' sets outcome to unknown outcome 'withdrawn'" },
         { "unknown-deadline", 12, "state 'processing' watches unknown deadline 'reply-by' (known: consultation-answer, correction-answer, correction-notice, reply)" },
         { "undeclared-effect-field", 29, "the clock effect 'received' of transition 'register' takes its date from field 'recieved-on', which the transition does not declare" },

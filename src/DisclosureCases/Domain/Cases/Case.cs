@@ -43,6 +43,12 @@ public class Case
     public string? Outcome { get; set; }
     public string? OutcomeReasons { get; set; }
     public DateOnly? RepliedOn { get; set; }
+    /// <summary>The correction period given to the applicant (条例第30条), while a correction is awaited.</summary>
+    public DateOnly? CorrectionDue { get; set; }
+    /// <summary>The payment period of a fee notice (条例第42条).</summary>
+    public DateOnly? FeeDue { get; set; }
+    /// <summary>The reasonable later reply date set for an excessive request whose reasons were accepted (条例第35条).</summary>
+    public DateOnly? DeferredReplyDue { get; set; }
     public DateOnly? ClosedOn { get; set; }
     public bool Archived { get; set; }
 

@@ -1,9 +1,11 @@
+using DisclosureCases.Cases;
 using DisclosureCases.Data;
 
 namespace DisclosureCases.Web.Startup;
 
 /// <summary>
-/// Work done once before the app takes requests: migrate the database, then create the demo installation on an
+/// Work done once before the app takes requests: migrate the database, load the calendar and publish the
+/// workflow versions (stopping on any data error), then create the demo installation on an
 /// empty database (unless <c>Demo:Enabled</c> is false) and print its logins.
 /// </summary>
 public sealed class StartupWork(IServiceProvider services, Database database, IConfiguration configuration, ILogger<StartupWork> log) : IHostedService
@@ -11,6 +13,8 @@ public sealed class StartupWork(IServiceProvider services, Database database, IC
     public async Task StartAsync(CancellationToken ct)
     {
         await database.MigrateAsync(ct);
+        services.GetRequiredService<CalendarHolder>();
+        services.GetRequiredService<WorkflowRegistry>();
         if (configuration.GetValue("Demo:Enabled", true))
         {
             using var scope = services.CreateScope();

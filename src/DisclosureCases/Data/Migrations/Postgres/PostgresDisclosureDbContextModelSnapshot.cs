@@ -300,8 +300,14 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("CorrectionDue")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DeferredReplyDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("DeliveryMethod")
                         .IsRequired()
@@ -315,6 +321,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("FeeDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("HandlerId")
                         .HasMaxLength(450)

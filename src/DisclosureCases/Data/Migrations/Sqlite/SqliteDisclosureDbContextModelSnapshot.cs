@@ -289,7 +289,13 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CorrectionDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeferredReplyDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryMethod")
@@ -303,6 +309,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeeDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandlerId")

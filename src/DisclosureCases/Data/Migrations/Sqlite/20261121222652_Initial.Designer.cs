@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosureCases.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisclosureDbContext))]
-    [Migration("20261121221314_Initial")]
+    [Migration("20261121222652_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -292,7 +292,13 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CorrectionDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeferredReplyDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryMethod")
@@ -306,6 +312,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeeDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandlerId")

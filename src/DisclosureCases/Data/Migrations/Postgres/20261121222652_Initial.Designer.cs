@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DisclosureCases.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDisclosureDbContext))]
-    [Migration("20261121221315_Initial")]
+    [Migration("20261121222652_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -303,8 +303,14 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("CorrectionDue")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DeferredReplyDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("DeliveryMethod")
                         .IsRequired()
@@ -318,6 +324,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("FeeDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("HandlerId")
                         .HasMaxLength(450)

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.Json;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Audit;
+using DisclosureCases.Domain.Cases;
+using DisclosureCases.Domain.Clocks;
+using DisclosureCases.Domain.Documents;
+using DisclosureCases.Workflow;
+using DisclosureCases.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Cases;
+
+/// <summary>The result of firing a trigger on a case.</summary>
+public abstract record FireResult
+{
+    public sealed record Applied(Case Case, CaseEvent Event) : FireResult;
+    /// <summary>Nothing changed; <see cref="Reason"/> says why and <see cref="FieldErrors"/> names the fields at fault.</summary>
+    public sealed record Refused(string Reason, IReadOnlyList<(string Field, string Message)> FieldErrors, bool RoleDenied = false) : FireResult;
+    /// <summary>Someone else changed the case since the user loaded it; nothing changed.</summary>
+    public sealed record Conflict(string Message) : FireResult;
+    public sealed record NotFound : FireResult;
+}
+
+/// <summary>
+/// <c>Fire(case, trigger, input, actor)</c>: asks the case's pinned workflow version whether the actor may take the
+/// action now, then applies its effects, moves the state, recomputes the deadlines and appends the hash-chained audit
+/// event — all in one transaction, guarded by the case's concurrency token. A refusal changes nothing.
+/// </summary>
+public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar,
+    DocumentCatalog documents, TimeProvider time)
+{
+    public async Task<FireResult> FireAsync(int caseId, string trigger, IReadOnlyDictionary<string, string?> input, Actor actor,
+        int expectedVersion, CancellationToken ct)
+    {
+        var c = await db.Cases
+            .Include(x => x.ClockEvents).Include(x => x.Documents).Include(x => x.Mailings)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null) return new FireResult.NotFound();
+        if (c.Version != expectedVersion)
+            return Stale(c);
+
+        var definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
+        var today = ShanghaiTime.Today(time);
+        var calculator = calendar.Calculator;
+        var conditions = new CaseConditions(c, calculator, today);
+        var decision = runtime.Decide(definition, c.State, trigger, actor.Roles, input, conditions, today);
+        if (decision is TransitionDecision.Refused refused)
+            return new FireResult.Refused(refused.Reason, refused.FieldErrors.Select(f => (f.Field, f.Message)).ToList(),
+                refused.Kind == TransitionRefusal.RoleNotAllowed);
+        var plan = ((TransitionDecision.Accepted)decision).Plan;
+
+        // Clock events first: the period engine may refuse one (a second extension, a correction without a request),
+        // and a refusal must leave the case untouched.
+        var newClockEvents = new List<CaseClockEvent>();
+        foreach (var clock in plan.Effects.OfType<RecordClockEvent>())
+        {
+            var next = new CaseClockEvent
+            {
+                Kind = clock.Event,
+                Date = clock.Date,
+                AnswerBy = clock.Event == "correction-requested" ? plan.Date("correction-due") : null,
+                Note = plan.Transition.Title,
+            };
+            var existing = c.ClockEvents.Concat(newClockEvents).OrderBy(e => e.Date).ThenBy(e => e.Id).Select(CaseDeadlines.ToDomain);
+            if (CaseClocks.Refusal(existing, CaseDeadlines.ToDomain(next)) is { } why)
+                return new FireResult.Refused(why, []);
+            newClockEvents.Add(next);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changes = new List<FieldChange>();
+        var fromState = c.State;
+        foreach (var effect in plan.Effects)
+        {
+            switch (effect)
+            {
+                case RecordClockEvent:
+                    break; // collected above
+                case IssueLetter letter:
+                    c.Documents.Add(new CaseDocument
+                    {
+                        DocumentId = letter.DocumentId,
+                        Title = documents.Find(letter.DocumentId)?.Title ?? letter.DocumentId,
+                        Status = CaseDocumentStatus.Due,
+                        DueSince = time.GetUtcNow(),
+                        Trigger = trigger,
+                    });
+                    break;
+                case SetCaseField set:
+                    await SetFieldAsync(c, set.Field, ChoiceLabel(plan.Transition, set), changes, ct);
+                    break;
+                case AssignCaseNumber:
+                    if (c.CaseNumber is null)
+                    {
+                        var number = await CaseNumbers.NextAsync(db, c.AgencyId, c.ReceivedOn.Year, ct);
+                        changes.Add(new FieldChange("case-number", null, number));
+                        c.CaseNumber = number;
+                    }
+                    break;
+                case ArchiveCase:
+                    changes.Add(new FieldChange("archived", "false", "true"));
+                    c.Archived = true;
+                    c.ClosedOn ??= today;
+                    break;
+            }
+        }
+        foreach (var e in newClockEvents)
+        {
+            c.ClockEvents.Add(e);
+            if (e.Kind == "replied") c.RepliedOn = e.Date;
+        }
+        c.State = plan.To.Name;
+        CaseDeadlines.Project(c, definition, calculator);
+
+        var now = time.GetUtcNow();
+        c.Version++;
+        c.UpdatedAt = now;
+        c.UpdatedBy = actor.Name;
+        var record = new CaseEvent
+        {
+            CaseId = c.Id,
+            AgencyId = c.AgencyId,
+            At = now,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            Kind = CaseEventKinds.Transition,
+            Trigger = trigger,
+            FromState = fromState,
+            ToState = c.State,
+            Summary = Summarize(plan),
+            Data = JsonSerializer.Serialize(new
+            {
+                inputs = input.Where(kv => plan.Transition.FindField(kv.Key) is not null).ToDictionary(kv => kv.Key, kv => kv.Value),
+                changes,
+                clock = newClockEvents.Select(e => new { e.Kind, date = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+                documents = plan.Effects.OfType<IssueLetter>().Select(l => l.DocumentId),
+            }, AuditJson.Options),
+        };
+        c.AuditHead = AuditChain.Append(record, c.AuditHead, c.AuditCount);
+        c.AuditCount++;
+        db.CaseEvents.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // A concurrency-token mismatch, or two writers appending the same audit sequence number (the unique index
+            // refuses the later one): either way someone else changed the case first.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var fresh = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
+            if (e is DbUpdateConcurrencyException || fresh.Version != expectedVersion)
+                return Stale(fresh);
+            throw;
+        }
+        return new FireResult.Applied(c, record);
+    }
+
+    static FireResult.Conflict Stale(Case c) => new(
+        $"此案件已被{c.UpdatedBy ?? "他人"}于{ShanghaiTime.Local(c.UpdatedAt):yyyy-MM-dd HH:mm:ss}修改，您看到的不是最新内容。请刷新页面后再操作，您填写的内容已保留。");
+
+    async Task SetFieldAsync(Case c, string field, object? value, List<FieldChange> changes, CancellationToken ct)
+    {
+        string? Text(object? v) => v switch
+        {
+            null => null,
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        };
+        var text = Text(value);
+        switch (field)
+        {
+            case "handler":
+                var user = await db.Users.Where(u => u.Id == text && u.AgencyId == c.AgencyId)
+                    .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct)
+                    ?? throw new InvalidOperationException("承办人不是本机关的用户");
+                changes.Add(new FieldChange("handler", c.HandlerName, user.DisplayName));
+                c.HandlerId = user.Id;
+                c.HandlerName = user.DisplayName;
+                break;
+            case "outcome":
+                changes.Add(new FieldChange(field, c.Outcome, text));
+                c.Outcome = text;
+                break;
+            case "reply-reasons":
+                changes.Add(new FieldChange(field, c.OutcomeReasons, text));
+                c.OutcomeReasons = text;
+                break;
+            case "case-number":
+                changes.Add(new FieldChange(field, c.CaseNumber, text));
+                c.CaseNumber = text;
+                break;
+            case "correction-due":
+                changes.Add(new FieldChange(field, Text(c.CorrectionDue), text));
+                c.CorrectionDue = value as DateOnly?;
+                break;
+            case "fee-due":
+                changes.Add(new FieldChange(field, Text(c.FeeDue), text));
+                c.FeeDue = value as DateOnly?;
+                break;
+            case "deferred-reply-due":
+                changes.Add(new FieldChange(field, Text(c.DeferredReplyDue), text));
+                c.DeferredReplyDue = value as DateOnly?;
+                break;
+            default:
+                if (!MailingFields.Apply(c, field, value, changes))
+                    throw new InvalidOperationException($"The workflow sets unknown case field '{field}'.");
+                break;
+        }
+    }
+
+    /// <summary>A value taken from a choice field is recorded by its label (挂号信, not registered-mail).</summary>
+    static object ChoiceLabel(WorkflowTransition transition, SetCaseField set)
+    {
+        var source = transition.Effects.OfType<SetEffect>().FirstOrDefault(e => e.CaseField == set.Field)?.FromField;
+        var field = source is null ? null : transition.FindField(source);
+        return field is { Type: FieldType.Choice } && field.Options.FirstOrDefault(o => o.Value == set.Value as string) is { } option
+            ? option.Label
+            : set.Value;
+    }
+
+    static string Summarize(TransitionPlan plan) =>
+        plan.From.Name == plan.To.Name ? plan.Transition.Title : $"{plan.Transition.Title}：{plan.From.Title} → {plan.To.Title}";
+}

@@ -1,0 +1,107 @@
+using DisclosureCases.Cases;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Audit;
+using DisclosureCases.Domain.Cases;
+using DisclosureCases.Domain.Clocks;
+using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Workflow;
+using DisclosureCases.Web.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Pages.Cases;
+
+/// <summary>
+/// 案件详情: who asked for what, where the case stands, its deadlines with their explanations, the actions the
+/// workflow offers this user now, and the full record. Another agency's case is a 404, never a glimpse.
+/// </summary>
+public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
+    OutcomeCatalog outcomes, TimeProvider time) : PageModel
+{
+    public Case Case { get; private set; } = null!;
+    public WorkflowDefinition Definition { get; private set; } = null!;
+    public IReadOnlyList<WorkflowTransition> Actions { get; private set; } = [];
+    public IReadOnlyList<DeadlineView> Deadlines { get; private set; } = [];
+    public IReadOnlyList<CaseEvent> Events { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Name)> Users { get; private set; } = [];
+    public OutcomeCatalog Outcomes => outcomes;
+    public DateOnly Today { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public string Diagram { get; private set; } = "";
+    public string? Department { get; private set; }
+
+    /// <summary>The action whose form was posted and refused, its values and messages, so nothing typed is lost.</summary>
+    public string? PostedTrigger { get; private set; }
+    public Dictionary<string, string?> Posted { get; private set; } = [];
+    public string? Refusal { get; private set; }
+    public Dictionary<string, string> FieldErrors { get; private set; } = [];
+
+    public sealed record DeadlineView(CaseDeadline Deadline, DeadlineText Standing, bool Watched);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostFireAsync(int id, string trigger, int version, CancellationToken ct)
+    {
+        var input = Request.Form.Keys.Where(k => k.StartsWith("f.", StringComparison.Ordinal))
+            .ToDictionary(k => k[2..], k => (string?)Request.Form[k].ToString());
+        var result = await engine.FireAsync(id, trigger, input, Actor.From(User)!, version, ct);
+        switch (result)
+        {
+            case FireResult.NotFound:
+                return NotFound();
+            case FireResult.Applied applied:
+                TempData["Flash"] = $"已完成：{applied.Event.Summary}";
+                return Redirect($"/Cases/{id}");
+        }
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        PostedTrigger = trigger;
+        Posted = input;
+        switch (result)
+        {
+            case FireResult.Refused refused:
+                Refusal = refused.Reason;
+                foreach (var (field, message) in refused.FieldErrors)
+                    FieldErrors[field] = message;
+                Response.StatusCode = refused.RoleDenied ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+                break;
+            case FireResult.Conflict conflict:
+                Refusal = conflict.Message;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+        return Page();
+    }
+
+    async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking()
+            .Include(x => x.ClockEvents).Include(x => x.Documents).Include(x => x.Mailings)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return false;
+        var actor = Actor.From(User)!;
+        Case = c;
+        Today = ShanghaiTime.Today(time);
+        Now = time.GetUtcNow();
+        Definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
+        var calculator = calendar.Calculator;
+        Actions = runtime.Available(Definition, c.State, actor.Roles, new CaseConditions(c, calculator, Today));
+        var clocks = CaseDeadlines.Compute(c, calculator);
+        var watched = CaseDeadlines.Watched(c, Definition, clocks).Select(d => d.Key).ToHashSet();
+        Deadlines = clocks.Deadlines.Select(d => new DeadlineView(d, DeadlineText.For(d, Today, calculator), watched.Contains(d.Key))).ToList();
+        Events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderByDescending(e => e.Sequence).ToListAsync(ct);
+        Users = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
+            .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
+        Department = c.DepartmentId is { } dept ? await db.Departments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
+        Diagram = WorkflowDiagram.RenderSvg(Definition, c.State);
+        return true;
+    }
+
+    public string StateTitle(string? state) => state is null ? "" : Definition.FindState(state)?.Title ?? state;
+
+    public string? Value(WorkflowTransition t, WorkflowField f) =>
+        PostedTrigger == t.Trigger ? Posted.GetValueOrDefault(f.Name) : f.Type == FieldType.Date && f.Rules.Contains(FieldRule.NotInFuture) ? Today.ToString("yyyy-MM-dd") : null;
+}
