@@ -14,7 +14,11 @@ public static class CaseDeadlines
     public static ClockEvent ToDomain(CaseClockEvent e) => new(ClockEventNames.Parse(e.Kind), e.Date, e.Note, e.AnswerBy);
 
     public static CaseClockSet Compute(Case c, PeriodCalculator calculator) =>
-        CaseClocks.Compute(c.ClockEvents.OrderBy(e => e.Date).ThenBy(e => e.Id).Select(ToDomain).ToList(), calculator);
+        CaseClocks.Compute(InRecordedOrder(c.ClockEvents).Select(ToDomain).ToList(), calculator);
+
+    /// <summary>By date, and within a day in the order recorded (one added in this transaction has no id yet: last).</summary>
+    public static IEnumerable<CaseClockEvent> InRecordedOrder(IEnumerable<CaseClockEvent> events) =>
+        events.OrderBy(e => e.Date).ThenBy(e => e.Id == 0 ? int.MaxValue : e.Id);
 
     /// <summary>The running deadlines the case's state watches, earliest first.</summary>
     public static IReadOnlyList<CaseDeadline> Watched(Case c, WorkflowDefinition definition, CaseClockSet clocks)

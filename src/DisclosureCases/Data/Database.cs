@@ -47,7 +47,10 @@ public sealed class Database
             DefaultTimeout = 30,
         }.ToString());
 
-    public DisclosureDbContext CreateContext(AgencyScope scope) => Provider switch
+    public DisclosureDbContext CreateContext(AgencyScope scope) => CreateContext(() => scope);
+
+    /// <summary>A context whose agency scope is looked up afresh for every query (the web request's signed-in user).</summary>
+    public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Provider switch
     {
         DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext(
             new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString).Options, scope),
@@ -69,11 +72,11 @@ public sealed class Database
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDisclosureDbContext>
 {
     public SqliteDisclosureDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite("Data Source=design.db").Options, AgencyScope.All);
+        new(new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite("Data Source=design.db").Options, () => AgencyScope.All);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDisclosureDbContext>
 {
     public PostgresDisclosureDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql("Host=localhost;Database=design").Options, AgencyScope.All);
+        new(new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql("Host=localhost;Database=design").Options, () => AgencyScope.All);
 }

@@ -10,9 +10,13 @@ namespace DisclosureCases.Data;
 /// so that a query written without thought for agencies still cannot see another agency's cases.
 /// Provider-specific subclasses exist only to keep one migrations folder per provider.
 /// </summary>
-public class DisclosureDbContext(DbContextOptions options, AgencyScope scope) : IdentityDbContext<AppUser>(options)
+public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> scope) : IdentityDbContext<AppUser>(options)
 {
-    public AgencyScope Scope { get; } = scope;
+    /// <summary>
+    /// Read when each query runs, not when the context is made: in a web request the context can be created during
+    /// authentication (Identity's stamp validator needs it), before the signed-in user is known.
+    /// </summary>
+    public AgencyScope Scope => scope();
 
     // Read by the query filters below; EF Core parameterizes them per context instance.
     bool SeesAll => Scope.IsAll;
@@ -59,8 +63,8 @@ public class StoredWorkflowVersion
     public DateTimeOffset PublishedAt { get; set; }
 }
 
-public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, AgencyScope scope)
+public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope)
     : DisclosureDbContext(options, scope);
 
-public sealed class PostgresDisclosureDbContext(DbContextOptions<PostgresDisclosureDbContext> options, AgencyScope scope)
+public sealed class PostgresDisclosureDbContext(DbContextOptions<PostgresDisclosureDbContext> options, Func<AgencyScope> scope)
     : DisclosureDbContext(options, scope);

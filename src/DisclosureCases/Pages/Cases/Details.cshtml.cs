@@ -100,6 +100,22 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         return true;
     }
 
+    /// <summary>
+    /// What the user posted, labelled and readable (a user field by name), for when the action is no longer offered —
+    /// e.g. a colleague moved the case first — so that nothing typed is lost from sight.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> PostedValues()
+    {
+        var transition = PostedTrigger is null ? null : Definition.FindTrigger(PostedTrigger);
+        return Posted.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
+            .Select(kv =>
+            {
+                var field = transition?.FindField(kv.Key);
+                var value = field?.Type == FieldType.User ? Users.FirstOrDefault(u => u.Id == kv.Value).Name ?? kv.Value! : kv.Value!;
+                return (field?.Label ?? kv.Key, value);
+            }).ToList();
+    }
+
     public string StateTitle(string? state) => state is null ? "" : Definition.FindState(state)?.Title ?? state;
 
     public string? Value(WorkflowTransition t, WorkflowField f) =>

@@ -1,0 +1,207 @@
+using System.Net;
+using DisclosureCases.Cli;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Audit;
+using DisclosureCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Tests.Pages.Cases;
+
+/// <summary>An application from the day it arrives to the day its file is archived, through the web screens.</summary>
+public class LifecycleTests(LifecycleTests.Factory factory) : IClassFixture<LifecycleTests.Factory>
+{
+    public sealed class Factory : AppFactory;
+
+    [Fact]
+    public async Task A_clerk_and_a_reviewer_take_an_application_from_receipt_to_archive()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var reviewer = await factory.SignInAsync("reviewer");
+        var id = await clerk.ReceiveAsync();
+
+        var received = await factory.LoadCaseAsync(id);
+        received.State.ShouldBe("received");
+        received.CaseNumber.ShouldBeNull();
+        received.ReplyDue.ShouldNotBeNull("the 20-working-day reply clock starts at receipt (条例第33条)");
+
+        await clerk.FireOkAsync(id, "register", new() { ["handler"] = await factory.UserIdAsync("clerk") });
+        var registered = await factory.LoadCaseAsync(id);
+        registered.State.ShouldBe("processing");
+        registered.CaseNumber!.ShouldMatch($@"^静规资信〔{registered.ReceivedOn.Year}〕第\d{{4}}号$");
+        registered.HandlerName.ShouldBe("王晓梅");
+        registered.Documents.Select(d => d.DocumentId).ShouldContain("receipt");
+
+        await clerk.FireOkAsync(id, "submit-reply", new() { ["outcome"] = "disclose", ["reasons"] = "经检索，该信息属于可以公开的政府信息，予以提供。" });
+        (await factory.LoadCaseAsync(id)).State.ShouldBe("in-review");
+
+        await reviewer.FireOkAsync(id, "approve-reply", new() { ["issued-on"] = CasePages.Today });
+        var replied = await factory.LoadCaseAsync(id);
+        replied.State.ShouldBe("replied");
+        replied.Outcome.ShouldBe("disclose");
+        replied.RepliedOn.ShouldNotBeNull();
+
+        await clerk.FireOkAsync(id, "mail", new() { ["method"] = "ems", ["tracking-number"] = "EA123456789CN", ["posted-on"] = CasePages.Today });
+        await clerk.FireOkAsync(id, "confirm-delivery", new() { ["delivered-on"] = CasePages.Today });
+        await clerk.FireOkAsync(id, "archive");
+
+        var archived = await factory.LoadCaseAsync(id);
+        archived.State.ShouldBe("archived");
+        archived.Archived.ShouldBeTrue();
+        archived.Mailings.ShouldHaveSingleItem().TrackingNumber.ShouldBe("EA123456789CN");
+        archived.Mailings[0].Method.ShouldBe("EMS");
+        archived.Mailings[0].DeliveredOn.ShouldNotBeNull();
+
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var events = await db.CaseEvents.Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync();
+        events.Select(e => e.Trigger).ShouldBe([null, "register", "submit-reply", "approve-reply", "mail", "confirm-delivery", "archive"]);
+        events[3].ActorName.ShouldBe("陈立新");
+        AuditChain.Verify(events, archived.AuditHead, archived.AuditCount).ShouldBeEmpty();
+
+        var html = await clerk.GetStringAsync($"/Cases/{id}");
+        html.ShouldContain("当前状态下您没有可执行的操作", customMessage: "an archived case is read-only");
+    }
+
+    [Fact]
+    public async Task A_correction_stops_the_reply_clock_and_restarts_it_from_zero_on_receipt()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var id = await clerk.ReceiveAsync();
+        await clerk.FireOkAsync(id, "register", new() { ["handler"] = await factory.UserIdAsync("clerk") });
+
+        await clerk.FireOkAsync(id, "request-correction", new() { ["items"] = "请写明所需信息的文号或地块名称", ["correction-due"] = CasePages.Tomorrow });
+        var waiting = await factory.LoadCaseAsync(id);
+        waiting.State.ShouldBe("awaiting-correction");
+        waiting.CorrectionDue.ShouldNotBeNull();
+        waiting.NextDueKey.ShouldBe("correction-answer", "only the applicant's correction period runs while the reply clock is stopped (条例第30条)");
+        waiting.Documents.Select(d => d.DocumentId).ShouldContain("correction-notice");
+
+        await clerk.FireOkAsync(id, "receive-correction", new() { ["received-on"] = CasePages.Today });
+        var corrected = await factory.LoadCaseAsync(id);
+        corrected.State.ShouldBe("processing");
+        corrected.ClockEvents.Select(e => e.Kind).ShouldBe(["received", "correction-requested", "correction-received"], ignoreOrder: true);
+        // The reply clock restarts from zero on the day the correction arrived: 20 working days from today.
+        var html = await clerk.GetStringAsync($"/Cases/{id}");
+        html.ShouldContain("剩余20个工作日");
+
+        var again = await clerk.FireAsync(id, "request-correction", new() { ["items"] = "再次补正", ["correction-due"] = CasePages.Tomorrow });
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        CasePages.Refusal(await again.Content.ReadAsStringAsync()).ShouldContain("一次性告知");
+    }
+
+    [Fact]
+    public async Task An_extension_is_refused_to_a_clerk_and_approved_by_a_manager_once()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var manager = await factory.SignInAsync("manager");
+        var id = await clerk.ReceiveAsync();
+        await clerk.FireOkAsync(id, "register", new() { ["handler"] = await factory.UserIdAsync("clerk") });
+        var before = (await factory.LoadCaseAsync(id)).ReplyDue!.Value;
+
+        await clerk.FireOkAsync(id, "request-extension", new() { ["reason"] = "涉及多个科室档案，需调档核查" });
+        var byClerk = await clerk.FireAsync(id, "approve-extension", new() { ["comments"] = "同意" });
+        byClerk.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        CasePages.Refusal(await byClerk.Content.ReadAsStringAsync()).ShouldContain("负责人");
+        (await factory.LoadCaseAsync(id)).State.ShouldBe("extension-requested", "a refused action changes nothing");
+
+        await manager.FireOkAsync(id, "approve-extension", new() { ["comments"] = "同意延期20个工作日" });
+        var extended = await factory.LoadCaseAsync(id);
+        extended.State.ShouldBe("processing");
+        extended.ReplyDue.ShouldNotBeNull();
+        extended.ReplyDue!.Value.ShouldBeGreaterThan(before.AddDays(20), "20 more working days span at least four weeks");
+        extended.Documents.Select(d => d.DocumentId).ShouldContain("extension-notice");
+
+        var second = await clerk.FireAsync(id, "request-extension", new() { ["reason"] = "仍需时间" });
+        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        CasePages.Refusal(await second.Content.ReadAsStringAsync()).ShouldContain("只能延期一次");
+    }
+
+    [Fact]
+    public async Task Another_agencys_case_is_not_found_by_url_or_by_action()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var outsider = await factory.SignInAsync("clerk2");
+        var id = await clerk.ReceiveAsync();
+
+        (await outsider.GetAsync($"/Cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var token = await outsider.AntiforgeryTokenAsync("/Cases/New");
+        var post = await outsider.PostAsync($"/Cases/{id}?handler=Fire", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["trigger"] = "register", ["version"] = "1", ["f.handler"] = "x",
+        }));
+        post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await factory.LoadCaseAsync(id)).State.ShouldBe("received");
+        (await outsider.GetStringAsync("/Cases?Scope=all-states")).ShouldNotContain($"/Cases/{id}\"");
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_edits_one_wins_and_the_other_is_told_who_changed_the_case()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var colleague = await factory.SignInAsync("manager");
+        var id = await clerk.ReceiveAsync();
+        var seenByBoth = await clerk.VersionAsync(id);
+        var handler = await factory.UserIdAsync("clerk");
+
+        await clerk.FireOkAsync(id, "register", new() { ["handler"] = handler });
+        var late = await clerk.FireAsync(id, "register", new() { ["handler"] = handler }, version: seenByBoth);
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var html = await late.Content.ReadAsStringAsync();
+        CasePages.Refusal(html).ShouldContain("王晓梅");
+        CasePages.Refusal(html).ShouldContain("请刷新页面");
+        html.ShouldContain("您提交的内容", customMessage: "what the user submitted is shown back, though the action is gone");
+        html.ShouldContain("王晓梅", customMessage: "the chosen handler is shown by name");
+        (await factory.LoadCaseAsync(id)).CaseNumber.ShouldNotBeNull();
+        _ = colleague;
+    }
+
+    [Fact]
+    public async Task An_action_posted_without_its_anti_forgery_token_is_rejected_and_changes_nothing()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var id = await clerk.ReceiveAsync();
+        var response = await clerk.PostAsync($"/Cases/{id}?handler=Fire", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["trigger"] = "register", ["version"] = "1", ["f.handler"] = await factory.UserIdAsync("clerk"),
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.LoadCaseAsync(id)).State.ShouldBe("received");
+    }
+
+    [Fact]
+    public async Task A_bad_intake_form_is_a_400_naming_each_field_and_stores_nothing()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var before = await db.Cases.CountAsync();
+        var fields = CasePages.Intake();
+        fields["Input.IdNumber"] = "110105194912310021";
+        fields["Input.Phone"] = "12";
+        fields["Input.ArrivedOn"] = "2099-01-01";
+        fields["Input.ApplicantName"] = "<script>alert(1)</script>";
+        var response = await clerk.PostFormAsync("/Cases/New", fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("「证件号码」不是有效的18位居民身份证号码");
+        html.ShouldContain("「联系电话」格式不正确");
+        html.ShouldContain("「到达日期」不能晚于今天");
+        html.ShouldNotContain("<script>alert(1)</script>");
+        (await db.Cases.CountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Audit_verify_passes_on_real_cases_and_catches_an_edited_event()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var id = await clerk.ReceiveAsync();
+        await clerk.FireOkAsync(id, "register", new() { ["handler"] = await factory.UserIdAsync("clerk") });
+
+        var output = new StringWriter();
+        (await AuditVerbs.VerifyAsync(factory.Database, new CliConsole(TextReader.Null, output, TextWriter.Null), CancellationToken.None)).ShouldBe(0, output.ToString());
+
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+            await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "CaseEvents" SET "ActorName" = '某人' WHERE "CaseId" = {id} AND "Sequence" = 2""");
+        output = new StringWriter();
+        (await AuditVerbs.VerifyAsync(factory.Database, new CliConsole(TextReader.Null, output, TextWriter.Null), CancellationToken.None)).ShouldBe(1);
+        output.ToString().ShouldContain("事件 2 的内容已被改动");
+    }
+}
