@@ -18,6 +18,14 @@ public class AppFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(_dir, "test.db");
     protected virtual int DemoCaseCount => 0;
 
+    /// <summary>The database provider the app runs on in this factory.</summary>
+    public virtual string Provider => "Sqlite";
+
+    /// <summary>Skips the calling test when this factory's database is not available here (never under CI=true).</summary>
+    public virtual void SkipUnlessAvailable()
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dir);

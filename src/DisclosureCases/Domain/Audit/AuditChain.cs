@@ -20,9 +20,15 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Links <paramref name="next"/> after the case's current head and returns the new head.</summary>
+    /// <summary>
+    /// Links <paramref name="next"/> after the case's current head and returns the new head. The event's time is first
+    /// cut to whole microseconds in UTC: the precision every supported database keeps (PostgreSQL's timestamptz), so
+    /// the time read back is the time that was hashed.
+    /// </summary>
     public static string Append(CaseEvent next, string head, int count)
     {
+        var utc = next.At.ToUniversalTime();
+        next.At = new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
         next.Sequence = count + 1;
         next.PreviousHash = head;
         next.Hash = ComputeHash(next);
