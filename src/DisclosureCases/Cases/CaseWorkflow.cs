@@ -44,6 +44,8 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
         var definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
         var today = ShanghaiTime.Today(time);
         var calculator = calendar.Calculator;
+        if (InputProblems(definition.FindTransition(c.State, trigger), input) is { Count: > 0 } problems)
+            return new FireResult.Refused("填写的内容有误，请按提示修改", problems);
         var conditions = new CaseConditions(c, calculator, today);
         var decision = runtime.Decide(definition, c.State, trigger, actor.Roles, input, conditions, today);
         if (decision is TransitionDecision.Refused refused)
@@ -212,6 +214,25 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
                     throw new InvalidOperationException($"The workflow sets unknown case field '{field}'.");
                 break;
         }
+    }
+
+    /// <summary>The longest value an action's field accepts; longer text belongs in an attachment.</summary>
+    public const int MaxInputLength = 4000;
+
+    /// <summary>Oversized values and invisible control characters, named by the field's label.</summary>
+    static List<(string Field, string Message)> InputProblems(WorkflowTransition? transition, IReadOnlyDictionary<string, string?> input)
+    {
+        var problems = new List<(string, string)>();
+        foreach (var (name, value) in input)
+        {
+            if (value is null) continue;
+            var label = transition?.FindField(name)?.Label ?? name;
+            if (value.Length > MaxInputLength)
+                problems.Add((name, $"「{label}」不能超过{MaxInputLength}个字符"));
+            else if (value.Any(ch => char.IsControl(ch) && ch is not ('\r' or '\n' or '\t')))
+                problems.Add((name, $"「{label}」含有不可见的控制字符"));
+        }
+        return problems;
     }
 
     /// <summary>A value taken from a choice field is recorded by its label (挂号信, not registered-mail).</summary>

@@ -207,6 +207,26 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
     }
 
     [SkippableFact]
+    public async Task Oversized_or_control_character_input_to_an_action_is_refused_naming_the_field()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var id = await clerk.ReceiveAsync();
+        await clerk.FireOkAsync(id, "register", new() { ["handler"] = await factory.UserIdAsync("clerk") });
+
+        var huge = await clerk.FireAsync(id, "request-extension", new() { ["reason"] = new string('理', 5000) });
+        huge.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await huge.Content.ReadAsStringAsync()).ShouldContain("「延期理由」不能超过4000个字符");
+
+        var nul = await clerk.FireAsync(id, "request-extension", new() { ["reason"] = "需要\u0000调档" });
+        nul.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the form reader itself refuses a NUL");
+
+        var control = await clerk.FireAsync(id, "request-extension", new() { ["reason"] = "需要\u0007调档" });
+        var controlHtml = await control.Content.ReadAsStringAsync();
+        controlHtml.ShouldContain("「延期理由」含有不可见的控制字符", customMessage: $"{control.StatusCode}: {CasePages.Refusal(controlHtml)}");
+        (await factory.LoadCaseAsync(id)).State.ShouldBe("processing");
+    }
+
+    [SkippableFact]
     public async Task Audit_verify_passes_on_real_cases_and_catches_an_edited_event()
     {
         var clerk = await factory.SignInAsync("clerk");
