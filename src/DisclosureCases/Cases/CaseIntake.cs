@@ -64,10 +64,8 @@ public sealed class CaseIntake(DisclosureDbContext db, WorkflowRegistry workflow
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Cases.Add(c);
         await db.SaveChangesAsync(ct);
-        var created = new CaseEvent
+        CaseRecord.Append(db, c, new CaseEvent
         {
-            CaseId = c.Id,
-            AgencyId = c.AgencyId,
             At = now,
             ActorId = actor.UserId,
             ActorName = actor.Name,
@@ -75,10 +73,7 @@ public sealed class CaseIntake(DisclosureDbContext db, WorkflowRegistry workflow
             ToState = c.State,
             Summary = $"接收申请（{EnumText.Of(c.Channel)}），收到申请之日 {c.ReceivedOn:yyyy-MM-dd}",
             Data = JsonSerializer.Serialize(new { inputs = input }, AuditJson.Options),
-        };
-        c.AuditHead = AuditChain.Append(created, c.AuditHead, c.AuditCount);
-        c.AuditCount++;
-        db.CaseEvents.Add(created);
+        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (c, validation);

@@ -120,10 +120,8 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
         c.Version++;
         c.UpdatedAt = now;
         c.UpdatedBy = actor.Name;
-        var record = new CaseEvent
+        var record = CaseRecord.Append(db, c, new CaseEvent
         {
-            CaseId = c.Id,
-            AgencyId = c.AgencyId,
             At = now,
             ActorId = actor.UserId,
             ActorName = actor.Name,
@@ -139,10 +137,7 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
                 clock = newClockEvents.Select(e => new { e.Kind, date = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
                 documents = plan.Effects.OfType<IssueLetter>().Select(l => l.DocumentId),
             }, AuditJson.Options),
-        };
-        c.AuditHead = AuditChain.Append(record, c.AuditHead, c.AuditCount);
-        c.AuditCount++;
-        db.CaseEvents.Add(record);
+        });
         try
         {
             await db.SaveChangesAsync(ct);
