@@ -21,6 +21,9 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Mail
 {
     const string ResultsKey = "MailingResults";
 
+    /// <summary>Rows on one page: four form values each stay well inside the server's 1,024 form values per request.</summary>
+    public const int MaxRows = 200;
+
     [BindProperty] public List<RowInput> Rows { get; set; } = [];
     [BindProperty] public string? Method { get; set; }
     [BindProperty] public string? PostedOn { get; set; }
@@ -39,6 +42,7 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Mail
     public sealed record PostedCase(int Id, string? CaseNumber, string ApplicantName, string Method, string? TrackingNumber, DateOnly? PostedOn);
 
     public IReadOnlyList<ReadyCase> Ready { get; private set; } = [];
+    public int ReadyTotal { get; private set; }
     public IReadOnlyList<PostedCase> AwaitingDelivery { get; private set; } = [];
     public IReadOnlyList<MailingBatch.Result> Results { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -120,9 +124,11 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Mail
         var fromState = MailTransition.From.Single();
         var toState = MailTransition.To;
 
-        var ready = await db.Cases.AsNoTracking()
-            .Where(c => c.State == fromState && c.DeliveryMethod == DeliveryMethod.Post)
+        var readyQuery = db.Cases.AsNoTracking().Where(c => c.State == fromState && c.DeliveryMethod == DeliveryMethod.Post);
+        ReadyTotal = await readyQuery.CountAsync(ct);
+        var ready = await readyQuery
             .OrderBy(c => c.ReplyDue == null).ThenBy(c => c.ReplyDue).ThenBy(c => c.Id)
+            .Take(MaxRows)
             .Select(c => new { c.Id, c.Version, c.CaseNumber, c.Applicant.Name, c.Applicant.Address, c.Applicant.PostalCode, c.Outcome, c.RepliedOn, c.ReplyDue, c.HandlerName })
             .ToListAsync(ct);
         Ready = ready.Select(c => new ReadyCase(c.Id, c.Version, c.CaseNumber, c.Name, c.Address, c.PostalCode, c.Outcome, c.RepliedOn, c.ReplyDue,
