@@ -99,7 +99,6 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Mail
         if (results.All(r => r.Mailed))
         {
             TempData[ResultsKey] = JsonSerializer.Serialize(results);
-            TempData["Flash"] = $"已登记邮寄 {results.Count} 件。";
             return Redirect("/Mailing");
         }
 
