@@ -14,11 +14,15 @@ public static class CaseDeadlines
     public static ClockEvent ToDomain(CaseClockEvent e) => new(ClockEventNames.Parse(e.Kind), e.Date, e.Note, e.AnswerBy);
 
     public static CaseClockSet Compute(Case c, PeriodCalculator calculator) =>
-        CaseClocks.Compute(InRecordedOrder(c.ClockEvents).Select(ToDomain).ToList(), calculator);
+        CaseClocks.Compute(InOrder(c.ClockEvents).Select(ToDomain).ToList(), calculator);
 
-    /// <summary>By date, and within a day in the order recorded (one added in this transaction has no id yet: last).</summary>
-    public static IEnumerable<CaseClockEvent> InRecordedOrder(IEnumerable<CaseClockEvent> events) =>
-        events.OrderBy(e => e.Date).ThenBy(e => e.Id == 0 ? int.MaxValue : e.Id);
+    /// <summary>
+    /// Clock events in the order they happened: by date, and on one date in the order they were recorded. An event
+    /// added in the current transaction has no id yet (0) and comes after the saved ones — a reply given on the day of
+    /// receipt (当场答复) follows its <c>received</c> event, not precedes it.
+    /// </summary>
+    public static IEnumerable<CaseClockEvent> InOrder(IEnumerable<CaseClockEvent> events) =>
+        events.OrderBy(e => e.Date).ThenBy(e => e.Id == 0).ThenBy(e => e.Id);
 
     /// <summary>The running deadlines the case's state watches, earliest first.</summary>
     public static IReadOnlyList<CaseDeadline> Watched(Case c, WorkflowDefinition definition, CaseClockSet clocks)

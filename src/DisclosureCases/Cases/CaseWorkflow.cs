@@ -65,7 +65,7 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
                 AnswerBy = clock.Event == "correction-requested" ? plan.Date("correction-due") : null,
                 Note = plan.Transition.Title,
             };
-            var existing = CaseDeadlines.InRecordedOrder(c.ClockEvents).Concat(newClockEvents).Select(CaseDeadlines.ToDomain);
+            var existing = CaseDeadlines.InOrder(c.ClockEvents.Concat(newClockEvents)).Select(CaseDeadlines.ToDomain);
             if (CaseClocks.Refusal(existing, CaseDeadlines.ToDomain(next)) is { } why)
                 return new FireResult.Refused(why, []);
             newClockEvents.Add(next);

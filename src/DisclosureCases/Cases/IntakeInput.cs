@@ -64,7 +64,8 @@ public sealed class IntakeInputValidator : AbstractValidator<IntakeInput>
             .WithMessage("法人或其他组织的「证件类型」应为统一社会信用代码或其他证件");
         RuleFor(x => x.ContactPerson).Text("联系人", 100, required: false);
         RuleFor(x => x.Phone).NotEmpty().WithMessage("「联系电话」为必填项")
-            .Must(IdentityNumbers.IsValidPhone).When(x => !string.IsNullOrEmpty(x.Phone))
+            // CurrentValidator: the condition must not switch off NotEmpty as well (an empty phone got through).
+            .Must(IdentityNumbers.IsValidPhone).When(x => !string.IsNullOrEmpty(x.Phone), ApplyConditionTo.CurrentValidator)
             .WithMessage("「联系电话」格式不正确（手机号11位，或区号-座机号）");
         RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrEmpty(x.Email)).WithMessage("「电子邮箱」格式不正确");
         RuleFor(x => x.Email).Text("电子邮箱", 200, required: false);

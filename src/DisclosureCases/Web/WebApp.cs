@@ -59,7 +59,10 @@ public static class WebApp
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
-        });
+        })
+            .AddMvcOptions(ChineseModelBinding.Configure)
+            // No client-side validation library is served: the data-val-* attributes (in English) would be dead weight.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o => o.Cookie.Name = "disclosure.csrf");
         // Chinese text is written as text, not as numeric entities; HTML-special characters are still escaped.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

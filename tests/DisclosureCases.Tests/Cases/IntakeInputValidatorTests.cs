@@ -98,4 +98,14 @@ public class IntakeInputValidatorTests
         input.Phone = "12345";
         Errors(input, nameof(IntakeInput.Phone)).ShouldContain(m => m.StartsWith("「联系电话」格式不正确"));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_missing_phone_number_is_refused(string? phone)
+    {
+        var input = Valid();
+        input.Phone = phone!;
+        Errors(input, nameof(IntakeInput.Phone)).ShouldBe(["「联系电话」为必填项"]);
+    }
 }
