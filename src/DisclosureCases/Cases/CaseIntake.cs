@@ -94,8 +94,10 @@ public static class AuditJson
 /// <summary>The Chinese display name of an enum value ([Display(Name=…)]).</summary>
 public static class EnumText
 {
-    public static string Of<T>(T value) where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
+    public static string Of<T>(T value) where T : struct, Enum => Of((Enum)value);
+
+    public static string Of(Enum value) =>
+        value.GetType().GetField(value.ToString())?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
             .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? value.ToString();
 
     public static IEnumerable<(T Value, string Text)> All<T>() where T : struct, Enum =>

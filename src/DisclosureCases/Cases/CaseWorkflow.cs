@@ -157,8 +157,7 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
         return new FireResult.Applied(c, record);
     }
 
-    static FireResult.Conflict Stale(Case c) => new(
-        $"此案件已被{c.UpdatedBy ?? "他人"}于{ShanghaiTime.Local(c.UpdatedAt):yyyy-MM-dd HH:mm:ss}修改，您看到的不是最新内容。请刷新页面后再操作，您填写的内容已保留。");
+    static FireResult.Conflict Stale(Case c) => new(CaseEdit.Stale(c));
 
     async Task SetFieldAsync(Case c, string field, object? value, List<FieldChange> changes, CancellationToken ct)
     {

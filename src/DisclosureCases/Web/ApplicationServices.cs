@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowVocabulary>()));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseEdit>();
         services.AddScoped<MailingBatch>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
