@@ -2,6 +2,7 @@ using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Calendar;
 using DisclosureCases.Domain.Documents;
+using DisclosureCases.Domain.Fees;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Workflow;
 
@@ -18,6 +19,7 @@ public static class ApplicationServices
     {
         services.AddSingleton(sp => new CalendarHolder(StatutoryCalendar.Load(sp.GetRequiredService<AppPaths>().Calendar)));
         services.AddSingleton(sp => OutcomeCatalog.Load(Path.Combine(sp.GetRequiredService<AppPaths>().Workflows, "outcomes.yaml")));
+        services.AddSingleton(sp => FeeSchedule.Load(Path.Combine(sp.GetRequiredService<AppPaths>().Workflows, "fees.yaml")));
         services.AddSingleton(sp => DocumentCatalog.Load(Path.Combine(sp.GetRequiredService<AppPaths>().Templates, "catalog.yaml")));
         services.AddSingleton(sp => WorkflowVocabulary.Standard(
             sp.GetRequiredService<DocumentCatalog>().Ids, sp.GetRequiredService<OutcomeCatalog>().Codes));

@@ -17,7 +17,7 @@ namespace DisclosureCases.Pages.Cases;
 /// workflow offers this user now, and the full record. Another agency's case is a 404, never a glimpse.
 /// </summary>
 public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
-    OutcomeCatalog outcomes, TimeProvider time) : PageModel
+    OutcomeCatalog outcomes, DisclosureCases.Domain.Fees.FeeSchedule fees, TimeProvider time) : PageModel
 {
     public Case Case { get; private set; } = null!;
     public WorkflowDefinition Definition { get; private set; } = null!;
@@ -30,6 +30,10 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
     public DateTimeOffset Now { get; private set; }
     public string Diagram { get; private set; } = "";
     public string? Department { get; private set; }
+    /// <summary>The applicant's applications to this agency in the calendar month of this one's receipt (条例第42条 fees).</summary>
+    public int ApplicantMonthCount { get; private set; }
+    public string FeeExplanation { get; private set; } = "";
+    public DisclosureCases.Domain.Fees.FeeSchedule Fees => fees;
 
     /// <summary>The action whose form was posted and refused, its values and messages, so nothing typed is lost.</summary>
     public string? PostedTrigger { get; private set; }
@@ -97,6 +101,12 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
             .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
         Department = c.DepartmentId is { } dept ? await db.Departments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
         Diagram = WorkflowDiagram.RenderSvg(Definition, c.State);
+        var monthStart = new DateOnly(c.ReceivedOn.Year, c.ReceivedOn.Month, 1);
+        var month = await db.Cases.AsNoTracking()
+            .Where(x => x.Applicant.IdNumber == c.Applicant.IdNumber && x.ReceivedOn >= monthStart && x.ReceivedOn < monthStart.AddMonths(1))
+            .OrderBy(x => x.ReceivedOn).ThenBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
+        ApplicantMonthCount = month.Count;
+        FeeExplanation = fees.Explain(month.IndexOf(c.Id) + 1);
         return true;
     }
 

@@ -15,6 +15,7 @@ public sealed class StartupWork(IServiceProvider services, Database database, IC
         await database.MigrateAsync(ct);
         services.GetRequiredService<CalendarHolder>();
         services.GetRequiredService<WorkflowRegistry>();
+        services.GetRequiredService<DisclosureCases.Domain.Fees.FeeSchedule>();
         if (configuration.GetValue("Demo:Enabled", true))
         {
             using var scope = services.CreateScope();

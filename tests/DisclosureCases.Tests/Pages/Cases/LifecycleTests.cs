@@ -77,6 +77,7 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
 
         var html = await clerk.GetStringAsync($"/Cases/{id}");
         html.ShouldContain("当前状态下您没有可执行的操作", customMessage: "an archived case is read-only");
+        html.ShouldContain("不收费（《政府信息公开信息处理费管理办法》", customMessage: "the fee line shows the month's count and the basis");
     }
 
     [SkippableFact]
