@@ -11,10 +11,11 @@ public interface ITemplateSource
     LetterTemplate? Find(string id, int version);
 }
 
-/// <summary>A slot as a letter shows it: what the form asks for and what the clerk has written.</summary>
-public sealed record SlotState(string Name, string Label, bool Multiline, bool Optional, string? Value)
+/// <summary>A slot of a letter: what the form asks for and what the clerk has written.</summary>
+/// <param name="Shown">The letter prints it: false for a slot inside a condition that does not hold (it cannot be missing).</param>
+public sealed record SlotState(string Name, string Label, bool Multiline, bool Optional, string? Value, bool Shown = true)
 {
-    public bool IsMissing => !Optional && string.IsNullOrWhiteSpace(Value);
+    public bool IsMissing => Shown && !Optional && string.IsNullOrWhiteSpace(Value);
 }
 
 /// <summary>
@@ -81,7 +82,12 @@ public sealed class LetterRenderer(ITemplateSource templates)
         {
             throw new LetterRenderException(e.Message, e);
         }
-        return new RenderedLetter(template, merged, document, state.Slots, missingFields);
+        // The form lists every slot of the letter, in order, including those inside a condition that does not hold now.
+        var slots = outline.Slots.Where(s => s.Name.Length > 0).DistinctBy(s => s.Name)
+            .Select(s => state.Slots.FirstOrDefault(u => u.Name == s.Name)
+                ?? new SlotState(s.Name, s.Label ?? s.Name, s.Multiline, s.Optional, data.Slots.GetValueOrDefault(s.Name), Shown: false))
+            .ToList();
+        return new RenderedLetter(template, merged, document, slots, missingFields);
     }
 
     /// <summary>Every slot name the template declares, so that <c>{{#if slots.name}}</c> finds an empty slot rather than no slot.</summary>

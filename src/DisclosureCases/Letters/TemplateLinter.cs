@@ -377,7 +377,6 @@ public sealed partial class TemplateLinter(DocumentCatalog documents, OutcomeCat
 
     static bool PrintsField(BlockNode element, string path) =>
         TemplateSyntax.Walk(element.Body).Any(n => n.Node is TagNode tag
-            && !tag.Unescaped
             && (tag.Name == path && tag.Params.Count == 0 || tag.Name == "date" && tag.Params is [{ Value: var p }] && p == path));
 
     static IEnumerable<SlotDeclaration> Slots(BlockNode element) =>
