@@ -36,6 +36,9 @@ public sealed class LetterDraft
         .. MissingFields().Select(f => IssueFields.Contains(f.Path) ? $"“{f.Label}”在审核通过、签发时填入" : $"缺少“{f.Label}”"),
     ];
 
+    /// <summary>Things to check that do not block issuing: the agency's 复议机关 setting (<see cref="ReviewBodyRule"/>).</summary>
+    public IReadOnlyList<string> Warnings() => ReviewBodyRule.Check(Data.Agency) is { } warning ? [warning] : [];
+
     /// <summary>Ready for 法制审核: everything is there except the 文号 and date, which come with approval.</summary>
     public bool IsReadyForReview => MissingSlots().Count == 0 && MissingFields().All(f => IssueFields.Contains(f.Path));
 
