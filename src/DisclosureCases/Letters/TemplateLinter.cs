@@ -89,7 +89,7 @@ public sealed partial class TemplateLinter(DocumentCatalog documents, OutcomeCat
                 {
                     LetterRenderer.Render(template, SampleLetterData.For(outcome));
                 }
-                catch (LetterRenderException e)
+                catch (Exception e) // any failure of a trial rendering is the template's fault, so it is reported, not thrown
                 {
                     Error(template.BodyLine, $"the template does not render{(outcome is null ? "" : $" for outcome '{outcome.Code}'")}: {e.Message}");
                 }

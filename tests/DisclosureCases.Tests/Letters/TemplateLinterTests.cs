@@ -235,4 +235,9 @@ public class TemplateLinterTests
     public void A_document_type_without_a_template_is_reported_against_the_catalog() =>
         Linter.CheckCoverage(Library.Templates.Where(t => t.Id != "fee-notice").ToList()).Select(e => e.ToString())
             .ShouldHaveSingleItem().ShouldMatch(@"^templates/catalog\.yaml:\d+: document 'fee-notice' has no template \(add templates/fee-notice\.hbs\)$");
+
+    [Fact]
+    public void A_template_that_fails_only_when_rendered_is_reported_at_the_start_of_its_body() =>
+        Lint(Replaced("{{#seal}}{{agency.sealText}}{{/seal}}", "{{#seal}}{{agency.sealText}}{{ordinal \"x\"}}{{/seal}}"))
+            .ShouldHaveSingleItem().ShouldStartWith($"{Source}:7: the template does not render for outcome 'withhold-third-party': ");
 }
