@@ -12,6 +12,7 @@ public static class CommandLine
     [
         CalendarVerbs.Build(console),
         AuditVerbs.Build(console),
+        TemplateVerbs.Build(console),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>
