@@ -20,9 +20,14 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Links <paramref name="next"/> after the case's current head and returns the new head.</summary>
+    /// <summary>
+    /// Links <paramref name="next"/> after the case's current head and returns the new head. The event's time is cut to
+    /// whole microseconds first: PostgreSQL keeps no finer time, and a hash over ticks it drops could never be verified
+    /// from the stored row.
+    /// </summary>
     public static string Append(CaseEvent next, string head, int count)
     {
+        next.At = new DateTimeOffset(next.At.Ticks - next.At.Ticks % 10, next.At.Offset);
         next.Sequence = count + 1;
         next.PreviousHash = head;
         next.Hash = ComputeHash(next);
