@@ -67,7 +67,10 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
         }
     }
 
-    /// <summary>A clock that stands on a scripted working day, advancing a few minutes per action within the day.</summary>
+    /// <summary>
+    /// A clock that stands on a scripted working day (office hours, Beijing time), advancing a few minutes per action
+    /// within the day. It answers in UTC like <see cref="TimeProvider.System"/>: PostgreSQL stores only UTC instants.
+    /// </summary>
     sealed class ScriptClock : TimeProvider
     {
         DateTimeOffset _now;
@@ -79,7 +82,7 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
             var local = ShanghaiTime.Local(_now);
             _now = DateOnly.FromDateTime(local) == day && _now != default
                 ? _now.AddMinutes(random.Next(3, 41))
-                : new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 45)), TimeSpan.FromHours(8)).AddMinutes(random.Next(0, 420));
+                : new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 45)), TimeSpan.FromHours(8)).AddMinutes(random.Next(0, 420)).ToUniversalTime();
         }
     }
 }
