@@ -13,6 +13,7 @@ public static class CommandLine
         CalendarVerbs.Build(console),
         AuditVerbs.Build(console, host),
         SeedVerbs.Build(console, host),
+        .. TransferVerbs.Build(console, host),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using DisclosureCases.Cases;
@@ -98,7 +97,7 @@ public sealed class CaseSeeder(Database database, WorkflowRegistry workflows, Ca
             {
                 var connection = db.Database.GetDbConnection();
                 var transaction = tx.GetDbTransaction();
-                var ids = await AllocateCaseIdsAsync(connection, transaction, n, ct);
+                var ids = await CaseIds.AllocateAsync(database.Provider, connection, transaction, n, ct);
                 foreach (var group in batch.Where(c => c.State != definition.InitialState.Name).GroupBy(c => c.ReceivedOn.Year))
                 {
                     var sequence = await CaseNumbers.ReserveAsync(db, agencyId, group.Key, group.Count(), ct);
@@ -140,36 +139,6 @@ public sealed class CaseSeeder(Database database, WorkflowRegistry workflows, Ca
                 select new { u.Id, u.DisplayName })
             .ToListAsync(ct);
         return clerks.Select(c => (c.Id, c.DisplayName)).ToList();
-    }
-
-    /// <summary>
-    /// Ids for the batch's cases, taken inside the batch's transaction. SQLite: the transaction holds the write lock,
-    /// so the next ids after the highest ever used (AUTOINCREMENT's sqlite_sequence included) are free. PostgreSQL:
-    /// drawn from the identity sequence, so concurrent inserts by the application never collide.
-    /// </summary>
-    async Task<int[]> AllocateCaseIdsAsync(DbConnection connection, DbTransaction transaction, int n, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        if (database.Provider == DatabaseProvider.PostgreSQL)
-        {
-            command.CommandText = """SELECT nextval(pg_get_serial_sequence('"Cases"', 'Id'))::integer FROM generate_series(1, @n)""";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "n";
-            parameter.Value = n;
-            command.Parameters.Add(parameter);
-            var ids = new List<int>(n);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
-            return [.. ids];
-        }
-        command.CommandText = """
-            SELECT MAX(m) FROM (
-                SELECT COALESCE(MAX("Id"), 0) AS m FROM "Cases"
-                UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'Cases')
-            """;
-        var highest = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        return Enumerable.Range(highest + 1, n).ToArray();
     }
 
     static Case NewCase(Context x, Random random)

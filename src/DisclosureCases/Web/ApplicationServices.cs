@@ -33,6 +33,12 @@ public static class ApplicationServices
         services.AddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowVocabulary>()));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
+
+        // Moving cases in and out: JSONL export and import, bulk seeding for benchmarks.
+        services.AddTransient<Transfer.CaseRecordValidator>();
+        services.AddTransient<Transfer.JsonlExport>();
+        services.AddTransient<Transfer.JsonlImport>();
+        services.AddTransient<Samples.CaseSeeder>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }
