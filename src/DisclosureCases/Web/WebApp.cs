@@ -21,7 +21,11 @@ public static class WebApp
         services.AddSingleton(AppPaths.Discover(configuration["Paths:Root"]));
         services.AddSingleton(Database.FromConfiguration(configuration));
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => Actor.ScopeOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddScoped(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpContextAccessor>();
+            return Actor.ScopeOf(() => http.HttpContext?.User);
+        });
         services.AddScoped(sp => sp.GetRequiredService<Database>().CreateContext(sp.GetRequiredService<AgencyScope>()));
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -25,6 +25,7 @@ public sealed record Actor(string UserId, string Name, int AgencyId, IReadOnlyCo
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray());
     }
 
-    public static AgencyScope ScopeOf(ClaimsPrincipal? user) =>
-        user is not null && From(user) is { } actor ? AgencyScope.For(actor.AgencyId) : AgencyScope.Nothing;
+    /// <summary>The agency scope of a request: the agency of its signed-in user, read when a query runs (see <see cref="AgencyScope.OfSignedInUser"/>).</summary>
+    public static AgencyScope ScopeOf(Func<ClaimsPrincipal?> user) =>
+        AgencyScope.OfSignedInUser(() => user() is { } principal && From(principal) is { } actor ? actor.AgencyId : null);
 }
