@@ -14,6 +14,7 @@ public static class CommandLine
         AuditVerbs.Build(console, host),
         SeedVerbs.Build(console, host),
         .. TransferVerbs.Build(console, host),
+        ArchiveVerbs.Build(console, host),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>

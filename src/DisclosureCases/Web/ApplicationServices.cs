@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowVocabulary>()));
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<ArchiveExport>();
 
         // Moving cases in and out: JSONL export and import, bulk seeding for benchmarks.
         services.AddTransient<Transfer.CaseRecordValidator>();
