@@ -36,15 +36,13 @@ public static class TransferVerbs
             var export = services.GetRequiredService<JsonlExport>();
             if (path == "-")
             {
-                await using var stdout = new MemoryStream();
-                await export.ExportAsync(stdout, agencyId, ct);
-                await console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+                await export.ExportAsync(console.Out, agencyId, ct);
                 return Done;
             }
             int written;
             try
             {
-                await using var output = File.Create(path);
+                await using var output = new StreamWriter(path, append: false, JsonlExport.Encoding);
                 written = await export.ExportAsync(output, agencyId, ct);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

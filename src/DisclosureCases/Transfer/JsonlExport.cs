@@ -15,9 +15,12 @@ public sealed class JsonlExport(Database database)
 {
     const int BatchSize = 500;
 
+    /// <summary>The file encoding: UTF-8 without a byte-order mark.</summary>
+    public static readonly System.Text.Encoding Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     /// <param name="agencyId">Only this agency's cases; null: every agency's.</param>
     /// <returns>The number of cases written.</returns>
-    public async Task<int> ExportAsync(Stream output, int? agencyId, CancellationToken ct)
+    public async Task<int> ExportAsync(TextWriter output, int? agencyId, CancellationToken ct)
     {
         await using var db = database.CreateContext(agencyId is { } id ? AgencyScope.For(id) : AgencyScope.All);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
@@ -35,8 +38,8 @@ public sealed class JsonlExport(Database database)
             foreach (var c in batch)
             {
                 var record = CaseRecord.From(c, agencies[c.AgencyId], c.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, events[c.Id]);
-                await JsonSerializer.SerializeAsync(output, record, CaseRecord.Json, ct);
-                output.WriteByte((byte)'\n');
+                await output.WriteAsync(JsonSerializer.Serialize(record, CaseRecord.Json));
+                await output.WriteAsync('\n');
                 written++;
             }
             lastId = batch[^1].Id;

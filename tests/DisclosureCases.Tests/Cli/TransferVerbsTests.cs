@@ -101,6 +101,14 @@ public class TransferVerbsTests(TransferVerbsTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Export_to_a_dash_writes_the_same_lines_to_standard_output()
+    {
+        var result = await CliHarness.RunAsync(fixture.Source, "export", "-");
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(fixture.Lines);
+    }
+
+    [Fact]
     public async Task Round_trip_into_an_empty_installation_gives_the_same_cases_with_the_same_history()
     {
         fixture.Import.ExitCode.ShouldBe(0, fixture.Import.Error);
