@@ -44,6 +44,26 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
     {
         // A context per case keeps the change tracker small, so 200 cases cost 200 times one case.
         await using var db = database.CreateContext(AgencyScope.For(agencyId));
+        // Every workflow action commits, and on SQLite each commit waits for the disk. Demo data can do without that
+        // guarantee (in WAL mode NORMAL still never corrupts the file); the pooled connection is handed back as it came.
+        var sqlite = database.Provider == DatabaseProvider.Sqlite;
+        if (sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", ct);
+        }
+        try
+        {
+            await RunStepsAsync(db, plan, staff, departments, ct);
+        }
+        finally
+        {
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL", CancellationToken.None);
+        }
+    }
+
+    async Task RunStepsAsync(DisclosureDbContext db, DemoPlan plan, DemoStaff staff, Dictionary<string, int> departments, CancellationToken ct)
+    {
         var clock = new ScriptClock();
         var intake = new CaseIntake(db, workflows, calendar, clock);
         var engine = new CaseWorkflow(db, workflows, runtime, calendar, documents, clock);
