@@ -33,7 +33,7 @@ public static class ArchiveVerbs
             var query = db.Cases.AsNoTracking();
             if (code is not null)
             {
-                if (await SeedVerbs.AgencyAsync(database, code, console, ct) is not { } found) return WrongInput;
+                if (await AgencyChoice.FindAsync(database, code, console, ct) is not { } found) return WrongInput;
                 query = query.Where(c => c.AgencyId == found.Id);
             }
             var matches = int.TryParse(key, out var id)

@@ -3,7 +3,6 @@ using System.Globalization;
 using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Samples;
-using Microsoft.EntityFrameworkCore;
 
 namespace DisclosureCases.Cli;
 
@@ -38,7 +37,7 @@ public static class SeedVerbs
             }
             await using var services = await host.ServicesAsync(ct);
             var database = services.GetRequiredService<Database>();
-            if (await AgencyAsync(database, parse.GetValue(agency), console, ct) is not { } target)
+            if (await AgencyChoice.FindAsync(database, parse.GetValue(agency), console, ct) is not { } target)
                 return WrongInput;
             var seeder = ActivatorUtilities.CreateInstance<CaseSeeder>(services);
             return await SeedAsync(seeder, target, count, batchSize, parse.GetValue(seed), console, ct);
@@ -59,29 +58,5 @@ public static class SeedVerbs
         await console.Out.WriteLineAsync(string.Format(culture, "完成：{0:N0} 件，用时 {1:F1} 秒，每秒 {2:N0} 件。可用 disclosure audit verify 校验审计链。",
             last!.Done, last.Elapsed.TotalSeconds, last.PerSecond));
         return Done;
-    }
-
-    /// <summary>The agency a verb works on.</summary>
-    public sealed record AgencyChoice(int Id, string Code, string Name);
-
-    /// <summary>
-    /// The agency named by <paramref name="code"/>, or the first one created when none is named; null (with the reason
-    /// on standard error) when there is no such agency.
-    /// </summary>
-    public static async Task<AgencyChoice?> AgencyAsync(Database database, string? code, CliConsole console, CancellationToken ct)
-    {
-        await using var db = database.CreateContext(AgencyScope.All);
-        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new AgencyChoice(a.Id, a.Code, a.Name)).ToListAsync(ct);
-        if (agencies.Count == 0)
-        {
-            await console.Error.WriteLineAsync("数据库中还没有机关：请先启动一次应用（会建立演示机关和账号），再执行此命令");
-            return null;
-        }
-        if (code is null)
-            return agencies[0];
-        if (agencies.FirstOrDefault(a => string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase)) is { } found)
-            return found;
-        await console.Error.WriteLineAsync($"没有代码为“{code}”的机关。已有机关：{string.Join("、", agencies.Select(a => $"{a.Code}（{a.Name}）"))}");
-        return null;
     }
 }

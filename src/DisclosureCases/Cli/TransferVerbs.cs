@@ -29,7 +29,7 @@ public static class TransferVerbs
             int? agencyId = null;
             if (parse.GetValue(agency) is { } code)
             {
-                if (await SeedVerbs.AgencyAsync(database, code, console, ct) is not { } found) return WrongInput;
+                if (await AgencyChoice.FindAsync(database, code, console, ct) is not { } found) return WrongInput;
                 agencyId = found.Id;
             }
             var path = parse.GetValue(file)!;

@@ -46,19 +46,15 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
         await using var db = database.CreateContext(AgencyScope.For(agencyId));
         // Every workflow action commits, and on SQLite each commit waits for the disk. Demo data can do without that
         // guarantee (in WAL mode NORMAL still never corrupts the file); the pooled connection is handed back as it came.
-        var sqlite = database.Provider == DatabaseProvider.Sqlite;
-        if (sqlite)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", ct);
-        }
+        const long normal = 1;
+        long? synchronous = database.Provider == DatabaseProvider.Sqlite ? await SqlitePragma.SetAsync(db, "synchronous", normal, ct) : null;
         try
         {
             await RunStepsAsync(db, plan, staff, departments, ct);
         }
         finally
         {
-            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL", CancellationToken.None);
+            if (synchronous is { } previous) await SqlitePragma.SetAsync(db, "synchronous", previous, CancellationToken.None);
         }
     }
 
