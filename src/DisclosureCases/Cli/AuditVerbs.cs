@@ -8,10 +8,10 @@ namespace DisclosureCases.Cli;
 /// <summary><c>disclosure audit verify</c>: checks every case's event hash chain; exit code 1 when any is broken.</summary>
 public static class AuditVerbs
 {
-    public static Command Build(CliConsole console)
+    public static Command Build(CliConsole console, CliHost host)
     {
         var verify = new Command("verify", "逐案校验事件哈希链（全程留痕是否完整）");
-        verify.SetAction(async (_, ct) => await VerifyAsync(await CliHost.DatabaseAsync(ct), console, ct));
+        verify.SetAction(async (_, ct) => await VerifyAsync(await host.DatabaseAsync(ct), console, ct));
         var audit = new Command("audit", "审计记录");
         audit.Subcommands.Add(verify);
         return audit;

@@ -1,25 +1,48 @@
 using DisclosureCases.Data;
+using DisclosureCases.Web;
 
 namespace DisclosureCases.Cli;
 
 /// <summary>
-/// Configuration and database for command-line verbs: the same settings as the web app (appsettings.json beside the
-/// executable, then environment variables such as <c>Database__Path</c>).
+/// Configuration, database and application services for command-line verbs: the same settings as the web app
+/// (appsettings.json beside the executable, then environment variables such as <c>Database__Path</c>). Tests pass a
+/// configuration of their own so that verbs run in-process against a test database.
 /// </summary>
-public static class CliHost
+public sealed class CliHost(IConfiguration configuration)
 {
-    public static IConfiguration Configuration() =>
-        new ConfigurationBuilder()
+    public IConfiguration Configuration { get; } = configuration;
+
+    /// <summary>The settings a command started from a shell sees.</summary>
+    public static CliHost FromEnvironment() =>
+        new(new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .Build();
+            .Build());
 
     /// <summary>The configured database, migrated to the current schema.</summary>
-    public static async Task<Database> DatabaseAsync(CancellationToken ct)
+    public async Task<Database> DatabaseAsync(CancellationToken ct)
     {
-        var database = Database.FromConfiguration(Configuration());
+        var database = Database.FromConfiguration(Configuration);
         await database.MigrateAsync(ct);
         return database;
+    }
+
+    /// <summary>
+    /// The application's own services as the web app composes them (<see cref="ApplicationServices"/>): the migrated
+    /// database, the statutory calendar, the outcome and document catalogs and the published workflow versions. A data
+    /// error in any of them surfaces here with its file and line, as it would at web start-up.
+    /// </summary>
+    public async Task<ServiceProvider> ServicesAsync(CancellationToken ct)
+    {
+        var database = await DatabaseAsync(ct);
+        var services = new ServiceCollection();
+        services.AddSingleton(Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(AppPaths.Discover(Configuration["Paths:Root"]));
+        services.AddSingleton(database);
+        services.AddLogging();
+        services.AddApplicationServices();
+        return services.BuildServiceProvider();
     }
 }

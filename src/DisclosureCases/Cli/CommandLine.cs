@@ -8,22 +8,26 @@ namespace DisclosureCases.Cli;
 /// </summary>
 public static class CommandLine
 {
-    static IEnumerable<Command> Verbs(CliConsole console) =>
+    static IEnumerable<Command> Verbs(CliConsole console, CliHost host) =>
     [
         CalendarVerbs.Build(console),
-        AuditVerbs.Build(console),
+        AuditVerbs.Build(console, host),
+        SeedVerbs.Build(console, host),
+        .. TransferVerbs.Build(console, host),
+        ArchiveVerbs.Build(console, host),
         TemplateVerbs.Build(console),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>
     public static bool Handles(string[] args) =>
-        args.Length > 0 && Verbs(CliConsole.Null).Any(v => v.Name == args[0]);
+        args.Length > 0 && Verbs(CliConsole.Null, new CliHost(new ConfigurationBuilder().Build())).Any(v => v.Name == args[0]);
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs a verb; <paramref name="host"/> defaults to the settings of the environment (<see cref="CliHost.FromEnvironment"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CliHost? host = null)
     {
         var console = new CliConsole(stdin, stdout, stderr);
         var root = new RootCommand("DisclosureCases 依申请公开办理系统 — command line");
-        foreach (var verb in Verbs(console))
+        foreach (var verb in Verbs(console, host ?? CliHost.FromEnvironment()))
             root.Subcommands.Add(verb);
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -37,6 +37,13 @@ public static class ApplicationServices
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseEdit>();
         services.AddScoped<MailingBatch>();
+        services.AddScoped<ArchiveExport>();
+
+        // Moving cases in and out: JSONL export and import, bulk seeding for benchmarks.
+        services.AddTransient<Transfer.TransferredCaseValidator>();
+        services.AddTransient<Transfer.JsonlExport>();
+        services.AddTransient<Transfer.JsonlImport>();
+        services.AddTransient<Samples.CaseSeeder>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

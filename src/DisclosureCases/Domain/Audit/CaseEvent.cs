@@ -35,6 +35,8 @@ public static class CaseEventKinds
     public const string Edited = "edited";
     public const string DeadlinesMoved = "deadlines-moved";
     public const string Exported = "exported";
+    /// <summary>Appended when a case is brought in by <c>disclosure import</c>, after its re-linked original events.</summary>
+    public const string Imported = "imported";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>

@@ -20,9 +20,10 @@ public sealed class StartupWork(IServiceProvider services, Database database, IC
         {
             using var scope = services.CreateScope();
             var demo = ActivatorUtilities.CreateInstance<DemoInstallation>(scope.ServiceProvider);
+            var started = System.Diagnostics.Stopwatch.StartNew();
             var created = await demo.EnsureAsync(configuration.GetValue("Demo:Cases", 200), ct);
             if (created)
-                log.LogInformation("Demo installation created");
+                log.LogInformation("Demo installation created in {Seconds:F1} s", started.Elapsed.TotalSeconds);
             if (configuration.GetValue("Demo:PrintLogins", true))
                 DemoInstallation.PrintLogins(Console.Out);
         }

@@ -59,4 +59,23 @@ public class AuditChainTests
         problems.ShouldContain("事件序号不连续：应为 2，实为 3");
         problems.ShouldContain("事件 3 的前序哈希与上一事件不符");
     }
+
+    [Fact]
+    public void A_chain_read_back_at_microsecond_precision_still_verifies()
+    {
+        var e = new CaseEvent
+        {
+            CaseId = 7, AgencyId = 1, At = new DateTimeOffset(2026, 11, 21, 2, 30, 0, TimeSpan.Zero).AddTicks(1_234_567),
+            ActorId = "u1", ActorName = "王晓梅", Kind = CaseEventKinds.Created, ToState = "received", Summary = "接收申请", Data = "{}",
+        };
+        var head = AuditChain.Append(e, "", 0);
+        // What PostgreSQL gives back: the same instant to the microsecond, as UTC.
+        var stored = new CaseEvent
+        {
+            CaseId = 7, AgencyId = 1, At = new DateTimeOffset(e.At.UtcTicks / 10 * 10, TimeSpan.Zero),
+            ActorId = "u1", ActorName = "王晓梅", Kind = CaseEventKinds.Created, ToState = "received", Summary = "接收申请", Data = "{}",
+            Sequence = e.Sequence, PreviousHash = e.PreviousHash, Hash = e.Hash,
+        };
+        AuditChain.Verify([stored], head, 1).ShouldBeEmpty();
+    }
 }

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Audit;
+using DisclosureCases.Domain.Cases;
+using DisclosureCases.Domain.Clocks;
+using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Transfer;
+using DisclosureCases.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Cases;
+
+/// <summary>A built case file: its download name and the ZIP's bytes.</summary>
+public sealed record ArchiveFile(string FileName, byte[] Content);
+
+/// <summary>
+/// 案卷导出 (条例第45条: the case file holds every document and the full event trail and can be exported): a ZIP of
+/// <list type="bullet">
+/// <item><c>case.json</c> — the case in the JSONL record format (docs/jsonl-format.md) with Chinese labels for its
+/// agency, state and outcome; its audit events are in the next file;</item>
+/// <item><c>events.jsonl</c> — the full audit trail, one event a line with its hashes, in sequence order;</item>
+/// <item><c>documents.json</c> — the case's document records (the letters themselves come with the letters issue);</item>
+/// <item><c>deadlines.txt</c> — every deadline with its due date, standing and explanation;</item>
+/// <item><c>manifest.json</c> — every other file with its size and SHA-256, and the audit head the export covers.</item>
+/// </list>
+/// The export reads the case as the <see cref="DisclosureDbContext"/> given sees it (a web request sees its own
+/// agency only, so another agency's case is not found) and records who exported it as an <c>exported</c> audit event:
+/// the chain is append-only, so the case's own data — archived or not — is untouched. The event moves the case's
+/// concurrency version on, so an edit racing with the export is told to reload instead of colliding with it.
+/// </summary>
+public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workflows, CalendarHolder calendar, OutcomeCatalog outcomes, TimeProvider time)
+{
+    public const string Format = "disclosure-archive/1";
+
+    /// <summary>Builds the case file of <paramref name="caseId"/>, or null when this context cannot see such a case.</summary>
+    public async Task<ArchiveFile?> ExportAsync(int caseId, Actor actor, CancellationToken ct)
+    {
+        // A concurrent change between reading and recording means the ZIP may not match the head it names: build again.
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var c = await db.Cases
+                .Include(x => x.ClockEvents).Include(x => x.Documents).Include(x => x.Mailings)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(x => x.Id == caseId, ct);
+            if (c is null) return null;
+            var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(ct);
+            var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == c.AgencyId, ct);
+            var department = c.DepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+
+            // Whole seconds: the manifest and the audit event then show the same instant.
+            var now = time.GetUtcNow();
+            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+            var entries = Entries(c, agency, department, events, actor, now);
+            var content = Zip(entries, now);
+
+            var record = new CaseEvent
+            {
+                CaseId = c.Id,
+                AgencyId = c.AgencyId,
+                At = now,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                Kind = CaseEventKinds.Exported,
+                FromState = c.State,
+                ToState = c.State,
+                Summary = $"导出案卷（ZIP，{entries.Count}个文件）",
+                Data = JsonSerializer.Serialize(new
+                {
+                    export = new
+                    {
+                        format = Format,
+                        auditHead = c.AuditHead,
+                        auditCount = c.AuditCount,
+                        files = entries.Select(e => new { name = e.Name, sha256 = Sha256(e.Content) }),
+                    },
+                }, AuditJson.Options),
+            };
+            c.AuditHead = AuditChain.Append(record, c.AuditHead, c.AuditCount);
+            c.AuditCount++;
+            c.Version++;
+            db.CaseEvents.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                continue;
+            }
+            return new ArchiveFile(FileName(c), content);
+        }
+    }
+
+    /// <summary>The download name: the case number (or the id before registration), safe as a file name.</summary>
+    public static string FileName(Case c)
+    {
+        var name = c.CaseNumber ?? $"案件{c.Id}";
+        foreach (var ch in Path.GetInvalidFileNameChars()) name = name.Replace(ch, '_');
+        return $"{name}.zip";
+    }
+
+    List<(string Name, byte[] Content)> Entries(Case c, Agency agency, string? department, IReadOnlyList<CaseEvent> events, Actor actor, DateTimeOffset now)
+    {
+        var definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
+        var record = TransferredCase.From(c, agency, department, []);
+        record.Audit!.Events = null; // in events.jsonl
+        var outcome = c.Outcome is { } code ? outcomes.Find(code) : null;
+        var caseJson = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            format = Format,
+            agency = new { code = agency.Code, name = agency.Name },
+            state = new { name = c.State, title = definition.FindState(c.State)?.Title ?? c.State },
+            outcome = outcome is null ? null : new { code = outcome.Code, label = outcome.Label, basis = outcome.Basis, reportRow = outcome.ReportRow },
+            @case = record,
+        }, TransferredCase.IndentedJson);
+
+        var eventLines = new StringBuilder();
+        foreach (var e in events)
+            eventLines.Append(JsonSerializer.Serialize(EventRecord.From(e), TransferredCase.Json)).Append('\n');
+        var documentsJson = JsonSerializer.SerializeToUtf8Bytes(record.Documents, TransferredCase.IndentedJson);
+
+        var files = new List<(string Name, byte[] Content)>
+        {
+            ("case.json", caseJson),
+            ("events.jsonl", Encoding.UTF8.GetBytes(eventLines.ToString())),
+            ("documents.json", documentsJson),
+            ("deadlines.txt", Encoding.UTF8.GetBytes(Deadlines(c, agency, definition, now))),
+        };
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            format = Format,
+            agency = agency.Code,
+            caseId = c.Id,
+            caseNumber = c.CaseNumber,
+            exportedAt = now,
+            exportedBy = actor.Name,
+            auditHead = c.AuditHead,
+            auditCount = c.AuditCount,
+            files = files.Select(f => new { name = f.Name, bytes = f.Content.Length, sha256 = Sha256(f.Content) }),
+        }, TransferredCase.IndentedJson);
+        files.Add(("manifest.json", manifest));
+        return files;
+    }
+
+    string Deadlines(Case c, Agency agency, Workflow.WorkflowDefinition definition, DateTimeOffset now)
+    {
+        var calc = calendar.Calculator;
+        var today = ShanghaiTime.Today(time);
+        var clocks = CaseDeadlines.Compute(c, calc);
+        var watched = CaseDeadlines.Watched(c, definition, clocks).Select(d => d.Key).ToHashSet();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{agency.Name} 政府信息公开申请案卷 · 期限说明\n");
+        text.Append(CultureInfo.InvariantCulture, $"文号：{c.CaseNumber ?? "（未登记）"}\n");
+        text.Append(CultureInfo.InvariantCulture, $"收到申请之日：{c.ReceivedOn:yyyy-MM-dd}（{ReceiptDateRule.Explain(c.Channel, c.ReceivedOn)}）\n");
+        text.Append(CultureInfo.InvariantCulture, $"状态：{definition.FindState(c.State)?.Title ?? c.State}\n");
+        text.Append(CultureInfo.InvariantCulture, $"导出时间：{ShanghaiTime.Local(now):yyyy-MM-dd HH:mm}（北京时间），期限状态按 {today:yyyy-MM-dd} 计\n");
+        if (clocks.Deadlines.Count == 0)
+            text.Append("\n本案没有计时事件，无期限。\n");
+        foreach (var d in clocks.Deadlines)
+        {
+            var due = d.Due is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+            text.Append(CultureInfo.InvariantCulture, $"\n{d.Title}：{due}{(d.Provisional ? "（暂定：依赖尚未载入的年度节假日安排）" : "")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  状态：{CaseClocks.Standing(d, today, calc).Text}{(watched.Contains(d.Key) ? "（当前状态下关注的期限）" : "")}\n");
+            if (d.Explanation is null)
+                text.Append("  说明：该日期由本机关在告知书中确定，不是推算所得\n");
+            else
+                foreach (var line in d.Explanation.Lines)
+                    text.Append("  ").Append(line).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries, DateTimeOffset now)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
+        {
+            foreach (var (name, content) in entries)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = new DateTimeOffset(ShanghaiTime.Local(now), TimeSpan.FromHours(8));
+                using var stream = entry.Open();
+                stream.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}
