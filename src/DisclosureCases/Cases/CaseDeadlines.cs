@@ -34,12 +34,19 @@ public static class CaseDeadlines
             .ToList();
     }
 
+    /// <summary>
+    /// Deadlines that open a window rather than impose a duty. 补正 may be asked only within 7 working days of receipt
+    /// (条例第30条), but an application that is clear needs none: when the window closes nothing is overdue, the agency
+    /// has simply lost the chance to ask. Such a window is shown on the case page but never drives the worklist.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Windows = new HashSet<string>([DeadlineKeys.CorrectionNotice]);
+
     /// <summary>Rewrites <see cref="Case.NextDue"/>, <see cref="Case.NextDueKey"/> and <see cref="Case.ReplyDue"/>.</summary>
     public static void Project(Case c, WorkflowDefinition definition, PeriodCalculator calculator)
     {
         var clocks = Compute(c, calculator);
         c.ReplyDue = clocks.Reply?.Due;
-        var next = Watched(c, definition, clocks).FirstOrDefault();
+        var next = Watched(c, definition, clocks).FirstOrDefault(d => !Windows.Contains(d.Key));
         c.NextDue = next?.Due;
         c.NextDueKey = next?.Key;
     }

@@ -14,6 +14,8 @@ public sealed record DeadlineText(string Text, string CssClass)
 
     public static DeadlineText For(CaseDeadline deadline, DateOnly today, PeriodCalculator calculator)
     {
+        if (deadline.Status == ClockStatus.Running && deadline.Due is { } end && today > end && CaseDeadlines.Windows.Contains(deadline.Key))
+            return new DeadlineText($"已于{end:yyyy-MM-dd}届满，不能再告知补正（条例第三十条）", "muted");
         var standing = CaseClocks.Standing(deadline, today, calculator);
         var css = deadline.Status switch
         {

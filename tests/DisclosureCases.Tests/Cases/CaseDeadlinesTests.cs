@@ -36,4 +36,28 @@ public class CaseDeadlinesTests
         CaseDeadlines.InOrder(events).Select(e => e.Kind)
             .ShouldBe(["extension-approved", "received", "correction-received", "replied"]);
     }
+
+    static DisclosureCases.Workflow.WorkflowDefinition Application() =>
+        DisclosureCases.Workflow.WorkflowLoader.LoadFile(Path.Combine(RepoPaths.Workflows, "application.yaml"), TestVocabulary.Standard);
+
+    [Fact]
+    public void The_correction_window_never_becomes_the_next_due_date_the_reply_does()
+    {
+        var c = new Case { State = "processing" };
+        c.ClockEvents.Add(new CaseClockEvent { Id = 1, Kind = "received", Date = D("2026-11-02") });
+
+        CaseDeadlines.Project(c, Application(), RealCalculator);
+
+        c.NextDueKey.ShouldBe("reply", "补正 is a 7-working-day window, not a duty (条例第30条)");
+        c.NextDue.ShouldBe(D("2026-11-30"));
+    }
+
+    [Fact]
+    public void A_lapsed_correction_window_reads_as_closed_not_overdue()
+    {
+        var window = new CaseDeadline("correction-notice", "补正告知期限", D("2026-11-11"), ClockStatus.Running, false, null, 0);
+        var text = DeadlineText.For(window, D("2026-11-20"), RealCalculator);
+        text.Text.ShouldBe("已于2026-11-11届满，不能再告知补正（条例第三十条）");
+        text.CssClass.ShouldBe("muted");
+    }
 }
