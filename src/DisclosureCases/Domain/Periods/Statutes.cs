@@ -93,7 +93,9 @@ public static class Statutes
     /// </summary>
     public static LegalBasis CountingRule(PeriodUnit unit) => unit switch
     {
-        PeriodUnit.WorkingDays => new("按工作日计算", ReviewLaw + "第八十八条"),
+        // No statute names a general working-day rule for 条例 periods; the start day is excluded as for any period
+        // (民法典第二百零一条), and the 工作日 of 条例第三十三条 are counted from the next day.
+        PeriodUnit.WorkingDays => new("按工作日计算，开始的当日不计入", "《民法典》第二百零一条"),
         PeriodUnit.Days => new("按日计算", "《民事诉讼法》第八十五条"),
         _ => new("按月计算", "《民法典》第二百零一条至第二百零三条"),
     };
