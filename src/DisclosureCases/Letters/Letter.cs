@@ -37,6 +37,7 @@ public class Letter
     /// <c>approve-reply</c> creates that document, and the approval links it.
     /// </summary>
     public int? CaseDocumentId { get; set; }
+    public DisclosureCases.Domain.Cases.CaseDocument? CaseDocument { get; set; }
     /// <summary>The outcome the letter answers (replies and the 不再处理告知书), a code of workflows/outcomes.yaml.</summary>
     public string? Outcome { get; set; }
 

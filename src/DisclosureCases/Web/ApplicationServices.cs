@@ -50,6 +50,7 @@ public static class ApplicationServices
         services.AddScoped<CaseEdit>();
         services.AddScoped<MailingBatch>();
         services.AddScoped<TemplateStore>();
+        services.AddScoped<CaseLetters>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

@@ -32,7 +32,7 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         b.HasIndex(l => l.CaseId);
         b.HasOne<Agency>().WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Case>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<CaseDocument>().WithMany().HasForeignKey(l => l.CaseDocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(l => l.CaseDocument).WithMany().HasForeignKey(l => l.CaseDocumentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Letter>().WithMany().HasForeignKey(l => l.SupersedesId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Letter>().WithMany().HasForeignKey(l => l.SupersededById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredTemplateVersion>().WithMany().HasForeignKey(l => new { l.TemplateId, l.TemplateVersion }).OnDelete(DeleteBehavior.Restrict);

@@ -35,6 +35,8 @@ public static class CaseEventKinds
     public const string Edited = "edited";
     public const string DeadlinesMoved = "deadlines-moved";
     public const string Exported = "exported";
+    /// <summary>A letter (文书) submitted, returned, issued or superseded.</summary>
+    public const string Letter = "letter";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>
