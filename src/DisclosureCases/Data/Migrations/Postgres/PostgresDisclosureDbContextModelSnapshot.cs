@@ -1060,7 +1060,7 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("DisclosureCases.Domain.Cases.CaseDocument", null)
+                    b.HasOne("DisclosureCases.Domain.Cases.CaseDocument", "CaseDocument")
                         .WithMany()
                         .HasForeignKey("CaseDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1086,6 +1086,8 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         .HasForeignKey("TemplateId", "TemplateVersion")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("CaseDocument");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1035,7 +1035,7 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("DisclosureCases.Domain.Cases.CaseDocument", null)
+                    b.HasOne("DisclosureCases.Domain.Cases.CaseDocument", "CaseDocument")
                         .WithMany()
                         .HasForeignKey("CaseDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1061,6 +1061,8 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         .HasForeignKey("TemplateId", "TemplateVersion")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("CaseDocument");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
