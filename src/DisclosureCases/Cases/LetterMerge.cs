@@ -67,9 +67,10 @@ public static class LetterMerge
     /// The third party or other agency last consulted (条例第32条, 第34条), as typed in <c>start-consultation</c>: the
     /// addressee of the 征求意见书 and of the 公开告知书 to the third party. An other agency is addressed as 贵单位.
     /// </summary>
-    public static RecipientFacts? ConsultedParty(IEnumerable<CaseEvent> events, DateTimeOffset before)
+    /// <param name="before">Only consultations started by then (when the document was made due); null: the latest.</param>
+    public static RecipientFacts? ConsultedParty(IEnumerable<CaseEvent> events, DateTimeOffset? before = null)
     {
-        var started = events.Where(e => e.Trigger == ConsultationTrigger && e.At <= before.AddSeconds(1))
+        var started = events.Where(e => e.Trigger == ConsultationTrigger && (before is null || e.At <= before.Value.AddSeconds(1)))
             .OrderByDescending(e => e.Sequence).FirstOrDefault();
         if (started is null) return null;
         var inputs = Inputs(started);

@@ -76,6 +76,20 @@ public partial class LetterTests(BrowserFixture browser)
         await Expect(page.FrameLocator("#letter-preview").Locator("p.el-number")).ToHaveTextAsync(caseNumber);
         await Expect(page.Locator("#reproduces")).ToContainTextAsync("逐字节一致");
 
+        // The template version that made it is one click away, in the library.
+        var letterUrl = new Uri(page.Url).PathAndQuery;
+        await page.Locator("#letter-template a").ClickAsync();
+        await Expect(page.Locator("#version-text")).ToContainTextAsync("document: reply");
+        if (screenshots)
+        {
+            await page.GotoAsync("/Templates/reply-withhold-third-party");
+            await BrowserFixture.ScreenshotAsync(page, "template");
+            await page.GotoAsync("/Templates/reply-withhold-third-party/Edit");
+            await page.Locator("#check").ClickAsync();
+            await BrowserFixture.ScreenshotAsync(page, "template-edit");
+        }
+        await page.GotoAsync(letterUrl);
+
         // The print copy opens on its own, and the case is replied.
         var popup = await page.RunAndWaitForPopupAsync(() => page.Locator("#print").ClickAsync());
         await Expect(popup.Locator("p.el-number")).ToHaveTextAsync(caseNumber);
