@@ -143,6 +143,59 @@ public sealed class EditTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_reply_of_a_refused_excessive_request_starts_with_the_reasons_the_case_records()
+    {
+        var (clerk, id) = await RegisteredCaseAsync();
+        var reviewer = await factory.SignInAsync("reviewer");
+        await clerk.FireOkAsync(id, "ask-reasons", new() { ["grounds"] = "同一申请人本月提出申请40件" });
+        await clerk.FireOkAsync(id, "reject-reasons", new() { ["reasons"] = "申请人未能说明合理理由，申请数量明显超过合理范围。" });
+        var c = await factory.LoadCaseAsync(id);
+        c.State.ShouldBe("replied");
+        var reply = c.Documents.Single(d => d.DocumentId == "reply");
+
+        var form = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Cases/{id}/Letters/Edit?caseDocument={reply.Id}"));
+        form.ShouldContain("模板 reply-reject-mass 第1版", customMessage: "the template of the outcome the case was closed with (第35条)");
+        form.ShouldContain("申请人未能说明合理理由，申请数量明显超过合理范围。", customMessage: "reasons pre-filled from Case.OutcomeReasons");
+
+        var save = await clerk.PostLetterAsync(id, null, "Preview", extra: new() { ["CaseDocument"] = reply.Id.ToString() });
+        var letterId = int.Parse(save.Headers.Location!.ToString().Split('/').Last());
+        await clerk.SubmitOkAsync(id, letterId);
+        await reviewer.ApproveOkAsync(letterId);
+
+        var letter = await factory.LoadLetterAsync(letterId);
+        letter.Outcome.ShouldBe("reject-mass");
+        letter.Merged().Data().Slots["reasons"].ShouldBe("申请人未能说明合理理由，申请数量明显超过合理范围。");
+        (await factory.LoadCaseAsync(id)).Documents.Single(d => d.Id == reply.Id).Status.ShouldBe(CaseDocumentStatus.Issued);
+    }
+
+    [Fact]
+    public async Task A_consultation_letter_is_addressed_to_the_party_named_when_the_consultation_started()
+    {
+        var (clerk, id) = await RegisteredCaseAsync();
+        await clerk.FireOkAsync(id, "start-consultation", new() { ["party"] = "third-party", ["party-name"] = "上海某某置业有限公司", ["sent-on"] = CasePages.Today });
+        var document = (await factory.LoadCaseAsync(id)).Documents.Single(d => d.DocumentId == "consultation-third-party");
+
+        var form = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Cases/{id}/Letters/Edit?caseDocument={document.Id}"));
+        form.ShouldContain("value=\"上海某某置业有限公司\"");
+
+        var save = await clerk.PostLetterAsync(id, null, "Preview",
+            slots: new() { ["information"] = "2025年某地块国有建设用地使用权出让合同", ["interest"] = "商业秘密" },
+            extra: new() { ["CaseDocument"] = document.Id.ToString(), ["Recipient.Name"] = "上海某某置业有限公司", ["Recipient.IsOrganization"] = "true", ["Recipient.PostalCode"] = "2000" });
+        save.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await save.Content.ReadAsStringAsync()).ShouldContain("「收件人邮政编码」应为6位数字");
+
+        save = await clerk.PostLetterAsync(id, null, "Preview",
+            slots: new() { ["information"] = "2025年某地块国有建设用地使用权出让合同", ["interest"] = "商业秘密" },
+            extra: new() { ["CaseDocument"] = document.Id.ToString(), ["Recipient.Name"] = "上海某某置业有限公司", ["Recipient.IsOrganization"] = "true" });
+        var letterId = int.Parse(save.Headers.Location!.ToString().Split('/').Last());
+        var letter = await factory.LoadLetterAsync(letterId);
+        letter.RecipientName.ShouldBe("上海某某置业有限公司");
+        var data = letter.Merged().Data();
+        data.Recipient!.IsOrganization.ShouldBeTrue();
+        WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Cases/{id}/Letters/Edit/{letterId}")).ShouldContain("涉及贵单位的商业秘密");
+    }
+
+    [Fact]
     public async Task A_correction_is_a_new_letter_that_supersedes_the_issued_one_which_stays_as_it_was()
     {
         var (clerk, id) = await RegisteredCaseAsync();
