@@ -493,9 +493,14 @@ public sealed partial class CaseLetters(DisclosureDbContext db, TemplateStore te
         }
         var summary = $"退回{letter.Title}：{comment}";
 
-        if (IsReplyStep(letter))
+        // The reply goes back with the case (return-reply) — unless the case has left the review meanwhile (the applicant
+        // withdrew): then only the letter goes back.
+        var kase = await db.Cases.FirstAsync(x => x.Id == letter.CaseId, ct);
+        var inReview = workflows.Get(kase.WorkflowId, kase.WorkflowVersion, kase.WorkflowHash).FindTransition(kase.State, ReturnTrigger) is not null;
+        if (IsReplyStep(letter) && inReview)
         {
-            var caseVersion = await db.Cases.Where(x => x.Id == letter.CaseId).Select(x => x.Version).FirstAsync(ct);
+            var caseVersion = kase.Version;
+            db.Entry(kase).State = EntityState.Detached;
             var fired = await engine.FireAsync(letter.CaseId, ReturnTrigger, new Dictionary<string, string?> { ["comments"] = comment }, actor, caseVersion, ct,
                 (c, _) =>
                 {
@@ -506,7 +511,6 @@ public sealed partial class CaseLetters(DisclosureDbContext db, TemplateStore te
             return FromFire(fired, letter, "已退回经办人修改");
         }
 
-        var kase = await db.Cases.FirstAsync(x => x.Id == letter.CaseId, ct);
         Return();
         AppendLetterEvent(kase, letter, actor, summary, new { comment }, bump: true);
         return await SaveLetterChangeAsync(letter, "已退回经办人修改", ct);

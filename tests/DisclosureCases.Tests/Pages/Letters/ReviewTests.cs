@@ -88,6 +88,30 @@ public sealed class ReviewTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_reply_in_review_is_not_issued_once_the_applicant_has_withdrawn_and_can_still_be_returned()
+    {
+        var (clerk, reviewer, id) = await RegisteredCaseAsync();
+        var letterId = await clerk.DraftReplyAsync(id, "disclose", new() { ["provision"] = "现将该政府信息随本答复书一并提供。" });
+        await clerk.SubmitOkAsync(id, letterId);
+        await clerk.FireOkAsync(id, "withdraw", new() { ["withdrawn-on"] = CasePages.Today, ["note"] = "申请人电话告知撤回" });
+
+        var approve = await reviewer.ApproveLetterAsync(letterId);
+        approve.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        LetterPages.Refusal(await approve.Content.ReadAsStringAsync()).ShouldContain("不能执行「审核通过并答复」");
+        var letter = await factory.LoadLetterAsync(letterId);
+        letter.Status.ShouldBe(LetterStatus.InReview, "the letter and the case move together or not at all");
+        letter.Number.ShouldBeNull();
+        var c = await factory.LoadCaseAsync(id);
+        c.Outcome.ShouldBe("other");
+        c.Documents.ShouldNotContain(d => d.DocumentId == "reply");
+
+        var returned = await reviewer.ReturnLetterAsync(letterId, "申请人已撤回申请，本答复书不再签发。");
+        returned.StatusCode.ShouldBe(HttpStatusCode.Redirect, LetterPages.Refusal(await returned.Content.ReadAsStringAsync()));
+        (await factory.LoadLetterAsync(letterId)).Status.ShouldBe(LetterStatus.Returned);
+        (await factory.LoadCaseAsync(id)).State.ShouldBe("replied");
+    }
+
+    [Fact]
     public async Task Returning_without_a_comment_is_refused_and_changes_nothing()
     {
         var (clerk, reviewer, id) = await RegisteredCaseAsync();

@@ -53,6 +53,10 @@ public sealed class TemplatesTests(TemplatesTests.Factory factory) : IClassFixtu
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         edit.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
         (await clerk.GetAsync("/Templates/no-such-template")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ProposeAsync(clerk, "receipt", "---\ndocument: receipt\nversion: 2\n---\n")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "to the access-denied page");
+        (await ApproveAsync(clerk, "receipt", 1)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        (await db.TemplateVersions.CountAsync(v => v.TemplateId == "receipt")).ShouldBe(1);
     }
 
     [Fact]
