@@ -30,8 +30,11 @@ public abstract record FireResult
 public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar,
     DocumentCatalog documents, TimeProvider time)
 {
+    /// <param name="alongside">Work that must commit or fail together with the transition (a letter issued by
+    /// <c>approve-reply</c>): called inside the transaction after the case has changed and its audit event is appended,
+    /// before anything is saved. An exception from it rolls the transition back.</param>
     public async Task<FireResult> FireAsync(int caseId, string trigger, IReadOnlyDictionary<string, string?> input, Actor actor,
-        int expectedVersion, CancellationToken ct)
+        int expectedVersion, CancellationToken ct, Func<Case, CancellationToken, Task>? alongside = null)
     {
         var c = await db.Cases
             .Include(x => x.ClockEvents).Include(x => x.Documents).Include(x => x.Mailings)
@@ -138,6 +141,8 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
                 documents = plan.Effects.OfType<IssueLetter>().Select(l => l.DocumentId),
             }, AuditJson.Options),
         });
+        if (alongside is not null)
+            await alongside(c, ct);
         try
         {
             await db.SaveChangesAsync(ct);

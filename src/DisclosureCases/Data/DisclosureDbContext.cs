@@ -1,5 +1,6 @@
 using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
+using DisclosureCases.Letters;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,8 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<Mailing> Mailings => Set<Mailing>();
     public DbSet<StoredWorkflowVersion> WorkflowVersions => Set<StoredWorkflowVersion>();
+    public DbSet<StoredTemplateVersion> TemplateVersions => Set<StoredTemplateVersion>();
+    public DbSet<Letter> Letters => Set<Letter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -41,8 +44,10 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
         builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
         builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
+        builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
+        // Template versions are the installation's library, shared by every agency (templates/ is one folder).
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -37,9 +37,35 @@ public static class HtmlLetterWriter
     public static string Write(LetterDocument document, LetterTemplate template)
     {
         var html = new StringBuilder();
+        Head(html, document.Title, "");
+        Article(html, document, template);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Several letters in one page for one print job (the envelopes or 邮寄清单 of a mailing batch), each starting on a
+    /// new sheet.
+    /// </summary>
+    public static string WriteBatch(string title, IEnumerable<(LetterDocument Document, LetterTemplate Template)> letters)
+    {
+        var html = new StringBuilder();
+        Head(html, title, ".letter + .letter { break-before: page; }\n");
+        foreach (var (document, template) in letters)
+            Article(html, document, template);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    static void Head(StringBuilder html, string title, string extraStyle)
+    {
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append("<title>").Append(Encode(document.Title)).Append("</title>\n");
-        html.Append("<style>\n").Append(Stylesheet.ReplaceLineEndings("\n")).Append("\n</style>\n</head>\n<body>\n");
+        html.Append("<title>").Append(Encode(title)).Append("</title>\n");
+        html.Append("<style>\n").Append(Stylesheet.ReplaceLineEndings("\n")).Append("\n").Append(extraStyle).Append("</style>\n</head>\n<body>\n");
+    }
+
+    static void Article(StringBuilder html, LetterDocument document, LetterTemplate template)
+    {
         html.Append("<article class=\"letter\" data-template=\"").Append(Encode(template.Id))
             .Append("\" data-version=\"").Append(template.Version.ToString(CultureInfo.InvariantCulture)).Append("\">\n");
         foreach (var paragraph in document.Paragraphs)
@@ -54,8 +80,7 @@ public static class HtmlLetterWriter
             }
             html.Append("</p>\n");
         }
-        html.Append("</article>\n</body>\n</html>\n");
-        return html.ToString();
+        html.Append("</article>\n");
     }
 
     static string StyleClass(ParagraphStyle style) => style switch

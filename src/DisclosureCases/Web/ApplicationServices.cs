@@ -4,6 +4,7 @@ using DisclosureCases.Domain.Calendar;
 using DisclosureCases.Domain.Documents;
 using DisclosureCases.Domain.Fees;
 using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Letters;
 using DisclosureCases.Workflow;
 
 namespace DisclosureCases.Web;
@@ -33,6 +34,17 @@ public static class ApplicationServices
         });
 
         services.AddSingleton(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowVocabulary>()));
+        services.AddSingleton(sp => new TemplateLinter(sp.GetRequiredService<DocumentCatalog>(), sp.GetRequiredService<OutcomeCatalog>()));
+        services.AddSingleton<TemplateCache>();
+        services.AddSingleton(sp =>
+        {
+            // Like the workflow versions: the template files are stored as approved versions once, at start-up.
+            var database = sp.GetRequiredService<Database>();
+            database.MigrateAsync().GetAwaiter().GetResult();
+            return TemplateStore.SeedAsync(database, sp.GetRequiredService<AppPaths>(), sp.GetRequiredService<TemplateLinter>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<TemplateStore>(),
+                CancellationToken.None).GetAwaiter().GetResult();
+        });
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseEdit>();
@@ -44,6 +56,8 @@ public static class ApplicationServices
         services.AddTransient<Transfer.JsonlExport>();
         services.AddTransient<Transfer.JsonlImport>();
         services.AddTransient<Samples.CaseSeeder>();
+        services.AddScoped<TemplateStore>();
+        services.AddScoped<CaseLetters>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

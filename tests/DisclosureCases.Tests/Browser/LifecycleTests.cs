@@ -72,17 +72,27 @@ public partial class LifecycleTests(BrowserFixture browser)
         caseNumber.ShouldStartWith("静规资信〔");
         if (screenshots) await BrowserFixture.ScreenshotAsync(page, "case");
 
-        // 提交法制审核: outcome and reasons.
-        await page.Locator("#submit-reply-outcome").SelectOptionAsync("disclose");
-        await page.Locator("#submit-reply-reasons").FillAsync("经检索，申请公开的信息属于本机关制作的可以公开的政府信息，予以提供。");
-        await ActAsync(page, "submit-reply", "法制审核中");
+        // 制作答复书 and 提交法制审核: the outcome picks the template; the letter is submitted from its own screen.
+        await page.Locator("#make-reply").ClickAsync();
+        await page.Locator("#outcome").SelectOptionAsync("disclose");
+        await page.Locator("#preview").ClickAsync();
+        await page.Locator("#slot-provision").FillAsync("现将该政府信息随本答复书一并提供。");
+        await page.Locator("#preview").ClickAsync();
+        await page.Locator("#submit").ClickAsync();
+        await Expect(page.Locator("#letter-status")).ToHaveTextAsync("法制审核中");
+        await page.GotoAsync(caseUrl);
+        await Expect(page.Locator("#state")).ToHaveTextAsync("法制审核中");
         await SignOutAsync(page);
 
-        // 审核通过并答复: the reviewer approves; the reply date defaults to today.
+        // 审核通过并签发: the reviewer approves the letter; the 成文日期 defaults to today and the case is replied.
         await SignInAsync(page, "reviewer");
         await page.GotoAsync(caseUrl);
-        await Expect(page.Locator("#approve-reply-issued-on")).Not.ToBeEmptyAsync();
-        await ActAsync(page, "approve-reply", "已答复");
+        await page.Locator("#review-reply").ClickAsync();
+        await Expect(page.Locator("#issued-on")).Not.ToBeEmptyAsync();
+        await page.Locator("#approve button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#letter-status")).ToHaveTextAsync("已签发");
+        await page.GotoAsync(caseUrl);
+        await Expect(page.Locator("#state")).ToHaveTextAsync("已答复");
         await SignOutAsync(page);
 
         // 邮寄: on the batch page the clerk types the tracking number (which ticks the row) and presses Enter.

@@ -37,6 +37,8 @@ public static class CaseEventKinds
     public const string Exported = "exported";
     /// <summary>Appended when a case is brought in by <c>disclosure import</c>, after its re-linked original events.</summary>
     public const string Imported = "imported";
+    /// <summary>A letter (文书) submitted, returned, issued or superseded.</summary>
+    public const string Letter = "letter";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>

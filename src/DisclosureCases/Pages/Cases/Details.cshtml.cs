@@ -4,6 +4,7 @@ using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Clocks;
 using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Letters;
 using DisclosureCases.Workflow;
 using DisclosureCases.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,12 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
     public int ApplicantMonthCount { get; private set; }
     public string FeeExplanation { get; private set; } = "";
     public DisclosureCases.Domain.Fees.FeeSchedule Fees => fees;
+    /// <summary>The case's letters (文书), oldest first.</summary>
+    public IReadOnlyList<Letter> Letters { get; private set; } = [];
+    /// <summary>The reply of the reply step while it is being drafted, returned or reviewed.</summary>
+    public Letter? ReplyLetter { get; private set; }
+    /// <summary>The reply step is open to a new or continued reply letter now (the case is 办理中).</summary>
+    public bool ReplyDraftable { get; private set; }
 
     /// <summary>The action whose form was posted and refused, its values and messages, so nothing typed is lost.</summary>
     public string? PostedTrigger { get; private set; }
@@ -50,7 +57,12 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
     {
         var input = Request.Form.Keys.Where(k => k.StartsWith("f.", StringComparison.Ordinal))
             .ToDictionary(k => k[2..], k => (string?)Request.Form[k].ToString());
-        var result = await engine.FireAsync(id, trigger, input, Actor.From(User)!, version, ct);
+        // The reply is submitted, returned and approved as a letter, so that the letter and the case move together.
+        var replyInReview = await db.Letters.AnyAsync(l => l.CaseId == id && l.CaseDocumentId == null && l.SupersedesId == null
+            && l.Status == LetterStatus.InReview, ct);
+        FireResult result = CaseLetters.ReservedTrigger(trigger, replyInReview) is { } reserved
+            ? await db.Cases.AnyAsync(x => x.Id == id, ct) ? new FireResult.Refused(reserved, []) : new FireResult.NotFound()
+            : await engine.FireAsync(id, trigger, input, Actor.From(User)!, version, ct);
         switch (result)
         {
             case FireResult.NotFound:
@@ -92,7 +104,12 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         Now = time.GetUtcNow();
         Definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
         var calculator = calendar.Calculator;
-        Actions = runtime.Available(Definition, c.State, actor.Roles, new CaseConditions(c, calculator, Today));
+        Letters = await db.Letters.AsNoTracking().Where(l => l.CaseId == id).OrderBy(l => l.Id).ToListAsync(ct);
+        ReplyLetter = Letters.LastOrDefault(l => CaseLetters.IsReplyStep(l) && l.Status is LetterStatus.Draft or LetterStatus.Returned or LetterStatus.InReview);
+        ReplyDraftable = !c.Archived && Definition.FindTransition(c.State, CaseLetters.SubmitTrigger) is not null;
+        var replyInReview = ReplyLetter is { Status: LetterStatus.InReview };
+        Actions = runtime.Available(Definition, c.State, actor.Roles, new CaseConditions(c, calculator, Today))
+            .Where(t => CaseLetters.ReservedTrigger(t.Trigger, replyInReview) is null).ToList();
         var clocks = CaseDeadlines.Compute(c, calculator);
         var watched = CaseDeadlines.Watched(c, Definition, clocks).Select(d => d.Key).ToHashSet();
         Deadlines = clocks.Deadlines.Select(d => new DeadlineView(d, DeadlineText.For(d, Today, calculator), watched.Contains(d.Key))).ToList();
@@ -125,6 +142,9 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
                 return (field?.Label ?? kv.Key, value);
             }).ToList();
     }
+
+    /// <summary>The letter being made or issued for a document the case needs, if any (the newest).</summary>
+    public Letter? LetterFor(CaseDocument document) => Letters.LastOrDefault(l => l.CaseDocumentId == document.Id && l.SupersedesId == null);
 
     public string StateTitle(string? state) => state is null ? "" : Definition.FindState(state)?.Title ?? state;
 

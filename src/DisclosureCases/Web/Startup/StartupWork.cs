@@ -5,7 +5,7 @@ namespace DisclosureCases.Web.Startup;
 
 /// <summary>
 /// Work done once before the app takes requests: migrate the database, load the calendar and publish the
-/// workflow versions (stopping on any data error), then create the demo installation on an
+/// workflow versions (stopping on any data error) and the letter templates, then create the demo installation on an
 /// empty database (unless <c>Demo:Enabled</c> is false) and print its logins.
 /// </summary>
 public sealed class StartupWork(IServiceProvider services, Database database, IConfiguration configuration, ILogger<StartupWork> log) : IHostedService
@@ -15,6 +15,7 @@ public sealed class StartupWork(IServiceProvider services, Database database, IC
         await database.MigrateAsync(ct);
         services.GetRequiredService<CalendarHolder>();
         services.GetRequiredService<WorkflowRegistry>();
+        services.GetRequiredService<TemplateFileReport>();
         services.GetRequiredService<DisclosureCases.Domain.Fees.FeeSchedule>();
         if (configuration.GetValue("Demo:Enabled", true))
         {

@@ -49,14 +49,17 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
         registered.HandlerName.ShouldBe("王晓梅");
         registered.Documents.Select(d => d.DocumentId).ShouldContain("receipt");
 
-        await clerk.FireOkAsync(id, "submit-reply", new() { ["outcome"] = "disclose", ["reasons"] = "经检索，该信息属于可以公开的政府信息，予以提供。" });
+        // The reply is a letter: drafted and submitted on the letter screen (submit-reply), approved there (approve-reply).
+        var letterId = await clerk.DraftReplyAsync(id, "disclose", new() { ["provision"] = "现将该政府信息随本答复书一并提供。" });
+        await clerk.SubmitOkAsync(id, letterId);
         (await factory.LoadCaseAsync(id)).State.ShouldBe("in-review");
 
-        await reviewer.FireOkAsync(id, "approve-reply", new() { ["issued-on"] = CasePages.Today });
+        await reviewer.ApproveOkAsync(letterId, CasePages.Today);
         var replied = await factory.LoadCaseAsync(id);
         replied.State.ShouldBe("replied");
         replied.Outcome.ShouldBe("disclose");
         replied.RepliedOn.ShouldNotBeNull();
+        (await factory.LoadLetterAsync(letterId)).Number.ShouldBe(replied.CaseNumber);
 
         await clerk.FireOkAsync(id, "mail", new() { ["method"] = "ems", ["tracking-number"] = "EA123456789CN", ["posted-on"] = CasePages.Today });
         await clerk.FireOkAsync(id, "confirm-delivery", new() { ["delivered-on"] = CasePages.Today });
@@ -71,8 +74,8 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
 
         await using var db = factory.Database.CreateContext(AgencyScope.All);
         var events = await db.CaseEvents.Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync();
-        events.Select(e => e.Trigger).ShouldBe([null, "register", "submit-reply", "approve-reply", "mail", "confirm-delivery", "archive"]);
-        events[3].ActorName.ShouldBe("陈立新");
+        events.Select(e => e.Trigger ?? e.Kind).ShouldBe(["created", "register", "submit-reply", "letter", "approve-reply", "letter", "mail", "confirm-delivery", "archive"]);
+        events[4].ActorName.ShouldBe("陈立新");
         AuditChain.Verify(events, archived.AuditHead, archived.AuditCount).ShouldBeEmpty();
 
         var html = await clerk.GetStringAsync($"/Cases/{id}");

@@ -89,6 +89,30 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TemplateVersions",
+                columns: table => new
+                {
+                    TemplateId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    Approval = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FromFile = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TemplateVersions", x => new { x.TemplateId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkflowVersions",
                 columns: table => new
                 {
@@ -402,6 +426,88 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Letters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CaseDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    TemplateId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SlotsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecipientIsOrganization = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecipientAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecipientPostalCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HtmlHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DocxHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SupersedesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SupersededById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReviewedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Letters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Letters_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Letters_CaseDocuments_CaseDocumentId",
+                        column: x => x.CaseDocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Letters_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Letters_Letters_SupersededById",
+                        column: x => x.SupersededById,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Letters_Letters_SupersedesId",
+                        column: x => x.SupersedesId,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Letters_TemplateVersions_TemplateId_TemplateVersion",
+                        columns: x => new { x.TemplateId, x.TemplateVersion },
+                        principalTable: "TemplateVersions",
+                        principalColumns: new[] { "TemplateId", "Version" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Code",
                 table: "Agencies",
@@ -498,6 +604,36 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Letters_AgencyId_Status",
+                table: "Letters",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_CaseDocumentId",
+                table: "Letters",
+                column: "CaseDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_CaseId",
+                table: "Letters",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_SupersededById",
+                table: "Letters",
+                column: "SupersededById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_SupersedesId",
+                table: "Letters",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_TemplateId_TemplateVersion",
+                table: "Letters",
+                columns: new[] { "TemplateId", "TemplateVersion" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Mailings_CaseId",
                 table: "Mailings",
                 column: "CaseId");
@@ -530,13 +666,13 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 name: "CaseClockEvents");
 
             migrationBuilder.DropTable(
-                name: "CaseDocuments");
-
-            migrationBuilder.DropTable(
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
                 name: "CaseNumberCounters");
+
+            migrationBuilder.DropTable(
+                name: "Letters");
 
             migrationBuilder.DropTable(
                 name: "Mailings");
@@ -549,6 +685,12 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CaseDocuments");
+
+            migrationBuilder.DropTable(
+                name: "TemplateVersions");
 
             migrationBuilder.DropTable(
                 name: "Cases");
