@@ -1,5 +1,8 @@
+using DisclosureCases.Cases;
 using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
+using DisclosureCases.Jobs;
+using DisclosureCases.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +34,12 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<Mailing> Mailings => Set<Mailing>();
     public DbSet<StoredWorkflowVersion> WorkflowVersions => Set<StoredWorkflowVersion>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<JobIncident> JobIncidents => Set<JobIncident>();
+    public DbSet<StoredCalendarVersion> CalendarVersions => Set<StoredCalendarVersion>();
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+    public DbSet<CalendarChangeCase> CalendarChangeCases => Set<CalendarChangeCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -41,8 +50,10 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
         builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
         builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
+        builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
+        // Job runs, incidents and calendar versions belong to the installation, not to an agency: only administrators see them.
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
