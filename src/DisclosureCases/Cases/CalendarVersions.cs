@@ -39,7 +39,7 @@ public class StoredCalendarVersion
             entries.Select(e => new CalendarEntry(e.Date, e.Kind, e.Name, e.Notice, $"calendar {ContentHash[..12]}")), FirstYear, LastYear);
     }
 
-    static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All), PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }
 
 /// <summary>

@@ -35,6 +35,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Cases", DemoCaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.UseSetting("Paths:Root", RepoPaths.Root);
+        // No background scheduler unless a test asks for one (SchedulerAppFactory): nothing fires into a test's database
+        // behind its back, and the suite stays fast.
+        builder.UseSetting("Quartz:Enabled", "false");
     }
 
     public Database Database => Services.GetRequiredService<Database>();
