@@ -159,7 +159,7 @@ public sealed class JobRunListener(Database database, JobCatalog catalog, TimePr
     /// <summary>The exception the job threw, out of Quartz's wrapping.</summary>
     public static Exception Unwrap(Exception e)
     {
-        while (e is JobExecutionException { InnerException: { } inner })
+        while (e is SchedulerException { InnerException: { } inner })
             e = inner;
         return e;
     }
