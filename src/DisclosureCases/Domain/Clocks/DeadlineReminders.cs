@@ -21,6 +21,12 @@ public enum ReminderThreshold
 /// away is <see cref="ReminderThreshold.DueSoon"/> although the third day before it was never seen. Only a running
 /// deadline with a due date has a reminder; a paused, stopped or met one has none.
 /// </summary>
+/// <remarks>
+/// The 补正告知期限 (条例第30条: the single correction notice within 7 working days) has no overdue reminder: most
+/// applications need no correction, and once the 7 working days have passed there is no notice left to send — the
+/// deadline was a last day for a possibility, not a duty that is now late (workflows/application.yaml watches it "until
+/// a correction is requested or the 7 working days pass").
+/// </remarks>
 public static class DeadlineReminders
 {
     /// <summary>The first reminder comes when this many working days or fewer are left.</summary>
@@ -36,17 +42,16 @@ public static class DeadlineReminders
         if (deadline is not { Status: ClockStatus.Running, Due: { } due })
             return null;
         if (today > due)
-            return ReminderThreshold.Overdue;
+            return deadline.Key == DeadlineKeys.CorrectionNotice ? null : ReminderThreshold.Overdue;
         if (today == due)
             return ReminderThreshold.DueToday;
         return calculator.WorkingDaysBetween(today, due) <= SoonWorkingDays ? ReminderThreshold.DueSoon : null;
     }
 
     /// <summary>
-    /// True for a deadline the agency itself must meet (答复期限 条例第33条, 补正告知期限 第30条): when it is overdue the
-    /// agency's 负责人 are told as well. The 补正期限 is the applicant's and the 征求意见答复期限 the consulted party's; when
-    /// those run out the handler has a decision to make, not a delay to explain.
+    /// True for a deadline the agency itself must meet (答复期限, 条例第33条): when it is overdue the agency's 负责人 are
+    /// told as well. The 补正期限 is the applicant's and the 征求意见答复期限 the consulted party's; when those run out the
+    /// handler has a decision to make, not a delay to explain.
     /// </summary>
-    public static bool IsAgencys(string deadlineKey) =>
-        deadlineKey is DeadlineKeys.Reply or DeadlineKeys.CorrectionNotice;
+    public static bool IsAgencys(string deadlineKey) => deadlineKey is DeadlineKeys.Reply;
 }

@@ -13,7 +13,7 @@ namespace DisclosureCases.Pages.Notifications;
 public class IndexModel(Inbox inbox, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "show")] public string Show { get; set; } = "all";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Notification> Items { get; private set; } = [];
     public int Total { get; private set; }
@@ -41,7 +41,7 @@ public class IndexModel(Inbox inbox, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)
     {
         if (await inbox.MarkReadAsync(Actor.From(User)!.UserId, id, ct) is null) return NotFound();
-        return RedirectToPage(new { show = Show, page = PageNumber });
+        return RedirectToPage(new { show = Show, p = PageNumber });
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
@@ -59,7 +59,7 @@ public class IndexModel(Inbox inbox, TimeProvider time) : PageModel
         _ => "提醒",
     };
 
-    public string PageUrl(int page) => $"/Notifications?show={Show}&page={page}";
+    public string PageUrl(int page) => $"/Notifications?show={Show}&p={page}";
 
     public static string Local(DateTimeOffset at) => ShanghaiTime.Local(at).ToString("yyyy-MM-dd HH:mm");
 }

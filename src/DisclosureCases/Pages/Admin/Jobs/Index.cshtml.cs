@@ -14,7 +14,7 @@ namespace DisclosureCases.Pages.Admin.Jobs;
 [AdminOnly]
 public class IndexModel(JobDashboard dashboard, JobControl control, JobCatalog catalog, TimeProvider time) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public JobDashboard.View View { get; private set; } = null!;
     public bool Enabled => control.Enabled;
@@ -76,5 +76,5 @@ public class IndexModel(JobDashboard dashboard, JobControl control, JobCatalog c
 
     public string TitleOf(string jobName) => catalog.All.FirstOrDefault(d => d.Name == jobName)?.Title ?? jobName;
 
-    public string PageUrl(int page) => $"/Admin/Jobs?page={page}#history";
+    public string PageUrl(int page) => $"/Admin/Jobs?p={page}#history";
 }
