@@ -173,6 +173,71 @@ public abstract partial class SchedulerTests<TFactory> : IClassFixture<TFactory>
         (await admin.GetStringAsync("/Admin/Jobs")).ShouldNotContain($"data-incident=\"{incidentId}\"");
     }
 
+    [SkippableFact]
+    public async Task The_dashboard_shows_each_job_with_its_next_fire_time_and_runs_pauses_and_resumes_it()
+    {
+        var admin = await App.SignInAsync("admin");
+        var html = await admin.GetStringAsync("/Admin/Jobs");
+        var row = JobRow(JobCatalog.DeadlineSweep).Match(html);
+        row.Success.ShouldBeTrue();
+        row.Value.ShouldContain("期限检查与提醒");
+        row.Value.ShouldContain("0 0 7 * * ?");
+        row.Value.ShouldContain("Asia/Shanghai");
+        row.Value.ShouldContain("补执行一次");
+        var scheduler = await App.SchedulerAsync();
+        var sweep = new TriggerKey(JobCatalog.DeadlineSweep, JobCatalog.RecurringGroup);
+        var next = (await scheduler.GetTrigger(sweep))!.NextFireTimeUtc!.Value;
+        row.Value.ShouldContain(DisclosureCases.Pages.Admin.Jobs.IndexModel.Local(next));
+
+        var before = (await App.RunsAsync(JobCatalog.DeadlineSweep)).Count;
+        (await admin.PostFormAsync($"/Admin/Jobs?handler=RunNow&job={JobCatalog.DeadlineSweep}", [], formPageUrl: "/Admin/Jobs"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var run = (await App.FinishedRunsAsync(JobCatalog.DeadlineSweep, before + 1))[^1];
+        run.Origin.ShouldBe(JobRunOrigin.Manual);
+        run.RequestedBy.ShouldBe(await App.UserIdAsync("admin"));
+
+        (await admin.PostFormAsync($"/Admin/Jobs?handler=Pause&job={JobCatalog.DeadlineSweep}", [], formPageUrl: "/Admin/Jobs"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await scheduler.GetTriggerState(sweep)).ShouldBe(TriggerState.Paused);
+        var paused = JobRow(JobCatalog.DeadlineSweep).Match(await admin.GetStringAsync("/Admin/Jobs")).Value;
+        paused.ShouldContain("已暂停");
+        paused.ShouldContain("handler=Resume");
+
+        (await admin.PostFormAsync($"/Admin/Jobs?handler=Resume&job={JobCatalog.DeadlineSweep}", [], formPageUrl: "/Admin/Jobs"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await scheduler.GetTriggerState(sweep)).ShouldBe(TriggerState.Normal);
+        (await scheduler.GetTrigger(sweep))!.NextFireTimeUtc.ShouldBe(next);
+    }
+
+    [SkippableFact]
+    public async Task The_dashboard_shows_a_job_while_it_runs()
+    {
+        App.Scripts.Set("test-slow", "hold");
+        var admin = await App.SignInAsync("admin");
+        await Control.RunNowAsync("test-slow", System, default);
+        try
+        {
+            var running = await Eventually.Async(async () =>
+            {
+                var html = await admin.GetStringAsync("/Admin/Jobs");
+                var table = RunningTable().Match(html);
+                return table.Success && table.Value.Contains("测试：慢任务") ? table.Value : null;
+            }, "the dashboard to list the held job as running");
+            running.ShouldContain((await App.SchedulerAsync()).SchedulerInstanceId);
+        }
+        finally
+        {
+            App.Scripts.Release("test-slow");
+        }
+        (await App.FinishedRunsAsync("test-slow", 1))[0].Outcome.ShouldBe(JobRunOutcome.Succeeded);
+        RunningTable().Match(await admin.GetStringAsync("/Admin/Jobs")).Value.ShouldNotContain("测试：慢任务");
+    }
+
+    static Regex JobRow(string job) => new($@"<tr data-job=""{Regex.Escape(job)}"">.*?</tr>", RegexOptions.Singleline);
+
+    [GeneratedRegex(@"<table class=""list"" id=""running"">.*?</table>", RegexOptions.Singleline)]
+    private static partial Regex RunningTable();
+
     [GeneratedRegex(@"<tr data-incident=""(\d+)"">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex IncidentRow();
 }

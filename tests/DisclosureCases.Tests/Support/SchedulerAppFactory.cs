@@ -70,6 +70,8 @@ public static class SchedulerTesting
             new JobRetryPolicy(3, TimeSpan.FromMinutes(10), 2, TimeSpan.FromHours(1), 0, [typeof(InvalidDataException)])),
         // One attempt only: any failure is an incident at once.
         new("test-fragile", typeof(ScriptedJob), "测试：不重试的任务", "测试用", JobRetryPolicy.Never),
+        // Holds until the test releases it, to be seen running.
+        new("test-slow", typeof(ScriptedJob), "测试：慢任务", "测试用", JobRetryPolicy.Never),
     ];
 
     public static void Configure(IWebHostBuilder builder, TestClock clock, JobScripts scripts, string instanceName)
@@ -106,25 +108,38 @@ public static class SchedulerTesting
         }, $"{count} finished run(s) of {jobName}");
 }
 
-/// <summary>What each test job does on its next runs: "fail", "fail-hard" (not worth retrying) or "ok", in order; "ok" once used up.</summary>
+/// <summary>
+/// What each test job does on its next runs: "fail", "fail-hard" (not worth retrying), "hold" (until
+/// <see cref="Release"/>) or "ok", in order; "ok" once used up.
+/// </summary>
 public sealed class JobScripts
 {
     readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _scripts = new();
+    readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
 
     public void Set(string jobName, params string[] steps) => _scripts[jobName] = new ConcurrentQueue<string>(steps);
 
     public string Next(string jobName) => _scripts.TryGetValue(jobName, out var q) && q.TryDequeue(out var step) ? step : "ok";
+
+    public Task HoldAsync(string jobName, CancellationToken ct) =>
+        _holds.GetOrAdd(jobName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(ct);
+
+    /// <summary>Lets a held run of the job finish (and any later one not wait).</summary>
+    public void Release(string jobName) =>
+        _holds.GetOrAdd(jobName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
 
 public sealed class ScriptedJob(JobScripts scripts) : IJob
 {
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        scripts.Next(context.JobDetail.Key.Name) switch
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        switch (scripts.Next(context.JobDetail.Key.Name))
         {
-            "fail" => throw new IOException("模拟的暂时故障：上游服务无响应"),
-            "fail-hard" => throw new InvalidDataException("模拟的数据错误：重试无济于事"),
-            _ => ValueTask.CompletedTask,
-        };
+            case "fail": throw new IOException("模拟的暂时故障：上游服务无响应");
+            case "fail-hard": throw new InvalidDataException("模拟的数据错误：重试无济于事");
+            case "hold": await scripts.HoldAsync(context.JobDetail.Key.Name, cancellationToken); break;
+        }
+    }
 }
 
 /// <summary><see cref="SchedulerAppFactory"/> on PostgreSQL: clustered, with a generated instance id.</summary>
