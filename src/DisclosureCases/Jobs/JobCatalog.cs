@@ -54,14 +54,20 @@ public sealed class JobCatalog(IEnumerable<JobDefinition> definitions)
     {
         yield return new JobDefinition(DeadlineSweep, typeof(DeadlineSweepJob), "期限检查与提醒",
             "检查所有未归档案件当前状态关注的期限：届满前3个工作日、届满当日、超期时提醒承办人，超期的本机关期限同时提醒负责人；补正期限、征求意见期限届满时生成待办。同一提醒只发一次。",
-            new JobRetryPolicy(4, TimeSpan.FromMinutes(1), 5, TimeSpan.FromHours(1), 0.2, [typeof(SweepIncompleteException)]),
+            new JobRetryPolicy(4, TimeSpan.FromMinutes(1), 5, TimeSpan.FromHours(1), 0.2, [typeof(SweepIncompleteException)])
+            {
+                NotWorthRetryingText = "案件的期限事件有误、无法计算",
+            },
             // After downtime the missed mornings are caught up by one sweep, not one per missed day: the sweep looks at
             // today's standing of every deadline, so once is complete.
             new RecurringSchedule(settings.DeadlineSweepCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.FireAndProceed,
                 "停机期间错过的执行在恢复后立即补执行一次，之后按计划执行"));
         yield return new JobDefinition(DeadlinesRecompute, typeof(DeadlinesRecomputeJob), "节假日安排变更后重算期限",
             "节假日安排变更后，按新旧两版日历重算每件未归档案件的期限；到期日有变化的案件记入全程记录（变更前后日期）并通知承办人。",
-            new JobRetryPolicy(5, TimeSpan.FromSeconds(30), 2, TimeSpan.FromMinutes(30), 0.2, [typeof(JobInputException), typeof(CalendarDataException)]));
+            new JobRetryPolicy(5, TimeSpan.FromSeconds(30), 2, TimeSpan.FromMinutes(30), 0.2, [typeof(JobInputException), typeof(CalendarDataException)])
+            {
+                NotWorthRetryingText = "变更记录不存在、节假日数据有误",
+            });
         yield return new JobDefinition(HistoryCleanup, typeof(JobHistoryCleanupJob), "清理运行记录",
             $"删除{settings.HistoryRetentionDays}天前结束的任务运行记录（未处理的失败记录保留）。",
             new JobRetryPolicy(3, TimeSpan.FromMinutes(10), 2, TimeSpan.FromHours(1), 0.2, []),

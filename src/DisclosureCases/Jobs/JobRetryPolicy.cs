@@ -12,6 +12,9 @@ namespace DisclosureCases.Jobs;
 public sealed record JobRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, double Factor, TimeSpan MaxDelay, double Jitter,
     IReadOnlyList<Type> NotWorthRetrying)
 {
+    /// <summary>What the <see cref="NotWorthRetrying"/> errors are, in Chinese, for the dashboard (their type names otherwise).</summary>
+    public string? NotWorthRetryingText { get; init; }
+
     /// <summary>One attempt: any failure is an incident.</summary>
     public static JobRetryPolicy Never { get; } = new(1, TimeSpan.Zero, 1, TimeSpan.Zero, 0, []);
 
@@ -48,7 +51,7 @@ public sealed record JobRetryPolicy(int MaxAttempts, TimeSpan FirstDelay, double
         var text = $"最多执行{MaxAttempts}次；首次重试间隔{Span(FirstDelay)}";
         if (Factor > 1) text += $"，此后每次×{Factor.ToString(CultureInfo.InvariantCulture)}，至多{Span(MaxDelay)}";
         if (Jitter > 0) text += $"，随机浮动±{Jitter * 100:0}%";
-        if (NotWorthRetrying.Count > 0) text += $"；不重试：{string.Join("、", NotWorthRetrying.Select(t => t.Name))}";
+        if (NotWorthRetrying.Count > 0) text += $"；不重试：{NotWorthRetryingText ?? string.Join("、", NotWorthRetrying.Select(t => t.Name))}";
         return text;
     }
 

@@ -59,5 +59,6 @@ public class JobRetryPolicyTests
     {
         Policy.Describe().ShouldBe("最多执行4次；首次重试间隔1分钟，此后每次×5，至多30分钟，随机浮动±20%；不重试：InvalidDataException");
         JobRetryPolicy.Never.Describe().ShouldBe("失败不自动重试");
+        (Policy with { NotWorthRetryingText = "数据有误" }).Describe().ShouldEndWith("；不重试：数据有误");
     }
 }
