@@ -1,4 +1,5 @@
 using DisclosureCases.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DisclosureCases.Tests.Jobs;
 
@@ -11,6 +12,19 @@ public class QuartzSchemaTests
     public void The_referenced_Quartz_ships_the_schema_script_our_migration_was_written_for(DatabaseProvider provider) =>
         // When this fails after a Quartz upgrade: write the migration that upgrades existing qrtz_ tables, then pin the new hash.
         QuartzSchema.Hash(QuartzSchema.Script(provider)).ShouldBe(QuartzSchema.PinnedHashes[provider]);
+
+    [Fact]
+    public void Both_providers_migrations_include_the_qrtz_tables_after_the_models_own()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+        foreach (DbContext db in new DbContext[] { sqlite, postgres })
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            migrations.ShouldContain("20261122000000_AddQuartzTables");
+            migrations.ShouldContain(m => m.EndsWith("_Initial", StringComparison.Ordinal));
+        }
+    }
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosureCases.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisclosureDbContext))]
-    [Migration("20261121230714_Initial")]
+    [Migration("20261121233513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DisclosureCases.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDisclosureDbContext))]
-    [Migration("20261121230715_Initial")]
+    [Migration("20261121233514_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
