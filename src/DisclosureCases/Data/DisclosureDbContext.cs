@@ -1,6 +1,9 @@
+using DisclosureCases.Cases;
 using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Letters;
+using DisclosureCases.Jobs;
+using DisclosureCases.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +37,12 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<StoredWorkflowVersion> WorkflowVersions => Set<StoredWorkflowVersion>();
     public DbSet<StoredTemplateVersion> TemplateVersions => Set<StoredTemplateVersion>();
     public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<JobIncident> JobIncidents => Set<JobIncident>();
+    public DbSet<StoredCalendarVersion> CalendarVersions => Set<StoredCalendarVersion>();
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+    public DbSet<CalendarChangeCase> CalendarChangeCases => Set<CalendarChangeCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,9 +54,11 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
         builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
         builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
+        builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).
+        // Job runs, incidents and calendar versions belong to the installation, not to an agency: only administrators see them.
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

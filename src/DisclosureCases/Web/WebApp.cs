@@ -1,4 +1,5 @@
 using DisclosureCases.Data;
+using DisclosureCases.Jobs;
 using DisclosureCases.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,8 @@ public static class WebApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(AppPaths.Discover(configuration["Paths:Root"]));
-        services.AddSingleton(Database.FromConfiguration(configuration));
+        var database = Database.FromConfiguration(configuration);
+        services.AddSingleton(database);
         services.AddHttpContextAccessor();
         services.AddScoped(sp =>
         {
@@ -68,6 +70,8 @@ public static class WebApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddApplicationServices();
+        // After the application's services: its start-up work (migrations) runs before the jobs' start-up work.
+        services.AddJobs(configuration, database);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())

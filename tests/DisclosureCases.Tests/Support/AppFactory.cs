@@ -13,7 +13,25 @@ namespace DisclosureCases.Tests.Support;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    readonly string _dir = Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"));
+    readonly string _dir;
+    readonly bool _keepDirectory;
+
+    public AppFactory() : this(NewDirectory(), keepDirectory: false)
+    {
+    }
+
+    /// <summary>An application on the data folder <paramref name="directory"/>; with <paramref name="keepDirectory"/> the folder
+    /// (and its database) outlives this factory, for a second application started on it (a restart).</summary>
+    protected AppFactory(string directory, bool keepDirectory)
+    {
+        _dir = directory;
+        _keepDirectory = keepDirectory;
+    }
+
+    public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The folder holding this factory's database.</summary>
+    public string DataDirectory => _dir;
 
     public string DatabasePath => Path.Combine(_dir, "test.db");
     protected virtual int DemoCaseCount => 0;
@@ -35,6 +53,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Cases", DemoCaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.UseSetting("Paths:Root", RepoPaths.Root);
+        // No background scheduler unless a test asks for one (SchedulerAppFactory): nothing fires into a test's database
+        // behind its back, and the suite stays fast.
+        builder.UseSetting("Quartz:Enabled", "false");
     }
 
     public Database Database => Services.GetRequiredService<Database>();
@@ -56,6 +77,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepDirectory) return;
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -76,6 +76,22 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarVersions",
+                columns: table => new
+                {
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FirstYear = table.Column<int>(type: "integer", nullable: false),
+                    LastYear = table.Column<int>(type: "integer", nullable: false),
+                    Entries = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarVersions", x => x.ContentHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseNumberCounters",
                 columns: table => new
                 {
@@ -87,6 +103,33 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CaseNumberCounters", x => new { x.AgencyId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FireInstanceId = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
+                    JobName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    JobGroup = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    TriggerName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    TriggerGroup = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RetryAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Data = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -256,6 +299,63 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ToHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CasesMoved = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarChanges_CalendarVersions_FromHash",
+                        column: x => x.FromHash,
+                        principalTable: "CalendarVersions",
+                        principalColumn: "ContentHash",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CalendarChanges_CalendarVersions_ToHash",
+                        column: x => x.ToHash,
+                        principalTable: "CalendarVersions",
+                        principalColumn: "ContentHash",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    JobGroup = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobIncidents_JobRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "JobRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
@@ -319,6 +419,30 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         name: "FK_Cases_Departments_DepartmentId",
                         column: x => x.DepartmentId,
                         principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarChangeCases",
+                columns: table => new
+                {
+                    CalendarChangeId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarChangeCases", x => new { x.CalendarChangeId, x.CaseId });
+                    table.ForeignKey(
+                        name: "FK_CalendarChangeCases_CalendarChanges_CalendarChangeId",
+                        column: x => x.CalendarChangeId,
+                        principalTable: "CalendarChanges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CalendarChangeCases_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -421,6 +545,42 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Mailings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Mailings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    RecipientId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    DeadlineKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Threshold = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -553,6 +713,21 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarChangeCases_CaseId",
+                table: "CalendarChangeCases",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarChanges_FromHash",
+                table: "CalendarChanges",
+                column: "FromHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarChanges_ToHash",
+                table: "CalendarChanges",
+                column: "ToHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseClockEvents_CaseId",
                 table: "CaseClockEvents",
                 column: "CaseId");
@@ -605,6 +780,33 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JobIncidents_ResolvedAt",
+                table: "JobIncidents",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobIncidents_RunId",
+                table: "JobIncidents",
+                column: "RunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_FireInstanceId",
+                table: "JobRuns",
+                column: "FireInstanceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Outcome_StartedAt",
+                table: "JobRuns",
+                columns: new[] { "Outcome", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_StartedAt",
+                table: "JobRuns",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Letters_AgencyId_Status",
                 table: "Letters",
                 columns: new[] { "AgencyId", "Status" });
@@ -643,6 +845,22 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "IX_Mailings_TrackingNumber",
                 table: "Mailings",
                 column: "TrackingNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CaseId",
+                table: "Notifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_CaseId_DeadlineKey_Threshold_DueD~",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "CaseId", "DeadlineKey", "Threshold", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "ReadAt" });
         }
 
         /// <inheritdoc />
@@ -664,6 +882,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarChangeCases");
+
+            migrationBuilder.DropTable(
                 name: "CaseClockEvents");
 
             migrationBuilder.DropTable(
@@ -673,10 +894,16 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "CaseNumberCounters");
 
             migrationBuilder.DropTable(
+                name: "JobIncidents");
+
+            migrationBuilder.DropTable(
                 name: "Letters");
 
             migrationBuilder.DropTable(
                 name: "Mailings");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "WorkflowVersions");
@@ -685,13 +912,22 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "CalendarChanges");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "CaseDocuments");
 
             migrationBuilder.DropTable(
                 name: "TemplateVersions");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CalendarVersions");
 
             migrationBuilder.DropTable(
                 name: "Cases");
