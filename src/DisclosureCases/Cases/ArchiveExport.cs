@@ -8,6 +8,7 @@ using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Clocks;
 using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Letters;
 using DisclosureCases.Transfer;
 using DisclosureCases.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,9 @@ public sealed record ArchiveFile(string FileName, byte[] Content);
 /// <item><c>case.json</c> — the case in the JSONL record format (docs/jsonl-format.md) with Chinese labels for its
 /// agency, state and outcome; its audit events are in the next file;</item>
 /// <item><c>events.jsonl</c> — the full audit trail, one event a line with its hashes, in sequence order;</item>
-/// <item><c>documents.json</c> — the case's document records (the letters themselves come with the letters issue);</item>
+/// <item><c>documents.json</c> — the case's document records;</item>
+/// <item><c>letters/</c> — every issued letter (and every superseded one, which the record still cites) as printable HTML
+/// and DOCX, re-rendered from the stored template version and merged data, byte-identical to what was issued;</item>
 /// <item><c>deadlines.txt</c> — every deadline with its due date, standing and explanation;</item>
 /// <item><c>manifest.json</c> — every other file with its size and SHA-256, and the audit head the export covers.</item>
 /// </list>
@@ -32,7 +35,8 @@ public sealed record ArchiveFile(string FileName, byte[] Content);
 /// the chain is append-only, so the case's own data — archived or not — is untouched. The event moves the case's
 /// concurrency version on, so an edit racing with the export is told to reload instead of colliding with it.
 /// </summary>
-public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workflows, CalendarHolder calendar, OutcomeCatalog outcomes, TimeProvider time)
+public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workflows, CalendarHolder calendar, OutcomeCatalog outcomes,
+    CaseLetters letters, TimeProvider time)
 {
     public const string Format = "disclosure-archive/1";
 
@@ -55,13 +59,12 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
             // Whole seconds: the manifest and the audit event then show the same instant.
             var now = time.GetUtcNow();
             now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-            var entries = Entries(c, agency, department, events, actor, now);
+            var letterFiles = await LetterFilesAsync(caseId, ct);
+            var entries = Entries(c, agency, department, events, letterFiles, actor, now);
             var content = Zip(entries, now);
 
-            var record = new CaseEvent
+            CaseRecord.Append(db, c, new CaseEvent
             {
-                CaseId = c.Id,
-                AgencyId = c.AgencyId,
                 At = now,
                 ActorId = actor.UserId,
                 ActorName = actor.Name,
@@ -79,11 +82,8 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
                         files = entries.Select(e => new { name = e.Name, sha256 = Sha256(e.Content) }),
                     },
                 }, AuditJson.Options),
-            };
-            c.AuditHead = AuditChain.Append(record, c.AuditHead, c.AuditCount);
-            c.AuditCount++;
+            });
             c.Version++;
-            db.CaseEvents.Add(record);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -104,7 +104,26 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
         return $"{name}.zip";
     }
 
-    List<(string Name, byte[] Content)> Entries(Case c, Agency agency, string? department, IReadOnlyList<CaseEvent> events, Actor actor, DateTimeOffset now)
+    /// <summary>Issued and superseded letters, each as HTML and DOCX, named by order, document and 文号.</summary>
+    async Task<List<(string Name, byte[] Content)>> LetterFilesAsync(int caseId, CancellationToken ct)
+    {
+        var issued = await db.Letters.AsNoTracking()
+            .Where(l => l.CaseId == caseId && (l.Status == LetterStatus.Issued || l.Status == LetterStatus.Superseded))
+            .OrderBy(l => l.Id).ToListAsync(ct);
+        var files = new List<(string, byte[])>();
+        var n = 0;
+        foreach (var letter in issued)
+        {
+            var rendered = await letters.RenderIssuedAsync(letter, ct);
+            var name = $"letters/{++n:00}-{letter.DocumentId}{(letter.Status == LetterStatus.Superseded ? "-superseded" : "")}";
+            files.Add((name + ".html", rendered.HtmlBytes()));
+            files.Add((name + ".docx", rendered.Docx()));
+        }
+        return files;
+    }
+
+    List<(string Name, byte[] Content)> Entries(Case c, Agency agency, string? department, IReadOnlyList<CaseEvent> events,
+        IReadOnlyList<(string Name, byte[] Content)> letterFiles, Actor actor, DateTimeOffset now)
     {
         var definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
         var record = TransferredCase.From(c, agency, department, []);
@@ -131,6 +150,7 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
             ("documents.json", documentsJson),
             ("deadlines.txt", Encoding.UTF8.GetBytes(Deadlines(c, agency, definition, now))),
         };
+        files.AddRange(letterFiles);
         var manifest = JsonSerializer.SerializeToUtf8Bytes(new
         {
             format = Format,

@@ -66,7 +66,8 @@ public static class ArchiveVerbs
             await using (target)
             {
                 var actor = new Actor("system", $"系统（命令行，{Environment.UserName}）", match.AgencyId, ["System"]);
-                var archive = ActivatorUtilities.CreateInstance<ArchiveExport>(services, db);
+                using var scope = services.CreateScope();
+                var archive = ActivatorUtilities.CreateInstance<ArchiveExport>(scope.ServiceProvider, db);
                 var file = await archive.ExportAsync(match.Id, actor, ct);
                 await target.WriteAsync(file!.Content, ct);
                 await console.Out.WriteLineAsync(

@@ -41,6 +41,8 @@ public sealed class CliHost(IConfiguration configuration)
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(AppPaths.Discover(Configuration["Paths:Root"]));
         services.AddSingleton(database);
+        // The command line acts for the installation: a verb that needs one agency filters for it explicitly.
+        services.AddScoped(sp => sp.GetRequiredService<Database>().CreateContext(AgencyScope.All));
         services.AddLogging();
         services.AddApplicationServices();
         return services.BuildServiceProvider();
