@@ -1,4 +1,6 @@
 using System.Globalization;
+using DisclosureCases.Domain.Cases;
+using DisclosureCases.Letters;
 
 namespace DisclosureCases.Samples;
 
@@ -153,6 +155,152 @@ public static class SampleRequests
         _ => $"就您申请获取的{request.InformationName}依法作出答复。",
     };
 
+    /// <summary>Why an applicant's reasons for a mass of requests (条例第35条) are not accepted.</summary>
+    public const string UnreasonableReasons = "申请人在书面说明中仅称“了解相关情况”，未说明短期内大量申请内容相近信息的合理需要，所述理由不能说明其申请的合理性。";
+
+    /// <summary>
+    /// What a clerk types into the slots of the reply letter (templates/reply-*.hbs) for <paramref name="outcome"/>: how
+    /// the information is provided (in the form <paramref name="delivery"/> asks for), what is withheld and why, the
+    /// reasons with the article they rest on, the search made. The letter's template supplies the decision, the basis
+    /// and the remedies around them; the texts name no pronoun, which the template chooses (您 or 你单位).
+    /// </summary>
+    /// <param name="receivedOn">The day the application was received (a repeated application's earlier reply precedes it).</param>
+    public static Dictionary<string, string?> ReplySlots(string outcome, SampleRequest request, DeliveryMethod delivery, DateOnly receivedOn, Random random)
+    {
+        var info = request.InformationName;
+        var electronic = delivery is DeliveryMethod.Email or DeliveryMethod.Online;
+        var sent = delivery == DeliveryMethod.Email ? "发送至申请时预留的电子邮箱" : "通过上海市政府信息公开申请平台推送";
+        var pages = random.Next(2, 40).ToString(CultureInfo.InvariantCulture);
+        return outcome switch
+        {
+            "disclose-published" => new()
+            {
+                ["access"] = $"该信息已在上海市静安区人民政府门户网站“政府信息公开—法定主动公开内容—规划资源”栏目公开，可登录查阅、下载；" +
+                    "也可在工作日到本机关政府信息公开受理点查阅。",
+            },
+            "disclose" => new()
+            {
+                ["provision"] = electronic
+                    ? $"现将{info}的电子文本（PDF格式）{sent}，请注意查收。"
+                    : $"现将{info}复印件（共{pages}页，加盖本机关政府信息公开专用章）随本答复书一并提供。",
+                ["attachments"] = $"{info}（{(electronic ? "电子文本" : "复印件")}）",
+            },
+            "partial" => PartialSlots(request, electronic ? $"以电子文本形式{sent}" : $"复印件（共{pages}页）随本答复书一并提供"),
+            "withhold-third-party" => new()
+            {
+                ["reasons"] = request.ThirdParty is { } party && party.Contains("业主", StringComparison.Ordinal)
+                    ? $"所申请的{info}中载有各户业主的姓名、房号、联系方式及签名，属于个人隐私。本机关已书面征求{party}的意见，" +
+                      "其明确表示不同意公开。经审查，不公开不会对公共利益造成重大影响。根据《中华人民共和国政府信息公开条例》第十五条、第三十二条的规定，不予公开。"
+                    : $"所申请的{info}载有{request.ThirdParty ?? "第三方"}的项目投资测算、成本构成等经营信息，属于商业秘密。本机关已书面征求其意见，" +
+                      "其以公开将损害其商业利益为由不同意公开。经审查，不公开不会对公共利益造成重大影响。根据《中华人民共和国政府信息公开条例》第十五条、第三十二条的规定，不予公开。",
+            },
+            "withhold-internal" => new()
+            {
+                ["reasons"] = $"所申请的{info}系本机关内部工作流程方面的信息，对外不直接产生权利义务关系。根据《中华人民共和国政府信息公开条例》第十六条第一款的规定，可以不予公开。",
+            },
+            "withhold-process" => new()
+            {
+                ["reasons"] = $"所申请的{info}系本机关在审查过程中形成的讨论记录和内部研究意见，属于过程性信息，不是对外发生效力的最终决定。" +
+                    "根据《中华人民共和国政府信息公开条例》第十六条第二款的规定，可以不予公开。",
+            },
+            "withhold-enforcement-file" => new()
+            {
+                ["reasons"] = $"所申请的{info}收存于本机关查处该违法建设案件的行政执法案卷，案卷内含调查询问笔录、现场勘查记录等材料。" +
+                    "根据《中华人民共和国政府信息公开条例》第十六条第二款的规定，行政执法案卷信息可以不予公开。当事人可以依照有关规定查阅本人的案卷材料。",
+            },
+            "withhold-state-secret" => new()
+            {
+                ["reasons"] = "所申请的信息已依照《中华人民共和国保守国家秘密法》的规定确定为国家秘密，在保密期限内。根据《中华人民共和国政府信息公开条例》第十四条的规定，不予公开。",
+            },
+            "withhold-law-prohibited" => new()
+            {
+                ["reasons"] = $"所申请的{info}含有属于国家秘密的基础测绘成果，依照《中华人民共和国测绘法》《中华人民共和国测绘成果管理条例》的规定，" +
+                    "涉密测绘成果只能依法定程序提供使用，不得向社会公开。根据《中华人民共和国政府信息公开条例》第十四条的规定，不予公开。",
+            },
+            "withhold-three-safety" => new()
+            {
+                ["reasons"] = $"所申请的{info}含有城市重要基础设施的位置、结构和安全防护等信息，公开后可能危及公共安全。根据《中华人民共和国政府信息公开条例》第十四条的规定，不予公开。",
+            },
+            "withhold-administrative-inquiry" => new()
+            {
+                ["category"] = "不动产登记资料",
+                ["reasons"] = "不动产登记资料的查询依照《不动产登记暂行条例》第二十七条和《不动产登记资料查询暂行办法》办理：权利人、利害关系人可以持本人身份证明" +
+                    "（利害关系人另附利害关系证明材料）向不动产所在地的不动产登记机构申请查询、复制。静安区的不动产登记资料由上海市静安区不动产登记事务中心负责查询。",
+            },
+            "unavailable-not-held" => new()
+            {
+                ["search"] = $"本机关收到申请后，由{request.Department}在本机关档案室、规划资源审批系统和公文管理系统中，以申请所述的项目名称、地址、文号及年份为关键词" +
+                    $"进行了检索，未检索到{info}。本机关未制作、获取该政府信息。",
+            },
+            "unavailable-not-responsible" => new()
+            {
+                ["reasons"] = $"所申请的{info}不是本机关在履行职责过程中制作或者获取的政府信息。{Responsible(request.Topic)}",
+                ["responsible-agency"] = ResponsibleAgency(request.Topic),
+            },
+            "unavailable-needs-creation" => new()
+            {
+                ["reasons"] = $"本机关未制作、保存{info}。形成该信息须从历年审批档案中逐件摘取、汇总和统计相关数据，属于对现有政府信息进行加工、分析。" +
+                    "根据《中华人民共和国政府信息公开条例》第三十八条的规定，本机关不予提供。",
+            },
+            "unavailable-unclear" => new()
+            {
+                ["reasons"] = "本机关在补正告知书中已告知须写明所需政府信息的名称、文号或者项目名称、地址、年份等特征性描述。补正后的申请仍表述为“相关规划审批材料”，" +
+                    "未写明具体项目或地址，本机关依据现有描述无法确定所需的政府信息。",
+            },
+            "reject-petition" => new()
+            {
+                ["reasons"] = "申请所提“要求依法查处违法搭建并书面答复查处结果”，实质是举报违法建设并要求本机关履行查处职责，不是获取本机关已制作或者获取的政府信息。" +
+                    "根据《中华人民共和国政府信息公开条例》第三十九条第一款的规定，本机关不作为政府信息公开申请处理。",
+                ["channel"] = "12345市民服务热线，或者向上海市静安区城市管理行政执法局举报投诉",
+            },
+            "reject-repeat" => new()
+            {
+                ["reasons"] = $"申请人此前已就{info}提出政府信息公开申请，本机关已于{LetterRenderer.ChineseDate(EarlierWeekday(receivedOn, random))}" +
+                    "依法作出答复（予以公开）并已送达。本次申请所要求的信息与前次相同，申请人未提出新的事实或理由。",
+            },
+            "reject-publication" => new()
+            {
+                ["publication"] = "《上海市静安区控制性详细规划汇编》",
+                ["reasons"] = "该汇编收录本区已批准的控制性详细规划文本及图则，已由出版社公开出版发行，在上海图书馆、静安区图书馆均有收藏，属于公开出版物。",
+                ["route"] = "到上海图书馆、静安区图书馆借阅，或者通过新华书店购买",
+            },
+            "reject-confirmation" => new()
+            {
+                ["demand"] = $"对已获取的{info}复印件的真实性予以确认并重新加盖公章",
+                ["reasons"] = "政府信息公开申请是获取行政机关在履行行政管理职能过程中制作或者获取的、以一定形式记录和保存的信息（《中华人民共和国政府信息公开条例》第二条）。" +
+                    "要求行政机关对已获取的信息予以确认或者重新出具，不属于获取政府信息的申请。",
+            },
+            "reject-mass" => new() { ["reasons"] = UnreasonableReasons },
+            // A withdrawal's letter (reply-other) has nothing to fill in.
+            _ => [],
+        };
+    }
+
+    /// <summary>条例第37条: what a partial reply provides, what it withholds, and the article for the withheld part.</summary>
+    static Dictionary<string, string?> PartialSlots(SampleRequest request, string provided)
+    {
+        var (withheld, reasons) = request.Topic switch
+        {
+            "土地出让合同" => ("受让人的开户银行、银行账号及出让价款分期支付明细",
+                "上述内容属于受让人的经营信息，公开会对其合法权益造成损害，且不公开不会对公共利益造成重大影响。" +
+                "根据《中华人民共和国政府信息公开条例》第十五条的规定不予公开。"),
+            "加装电梯" or "征收补偿" or "违法建筑处罚" => ("涉及其他自然人的姓名、身份证号码、房号、联系方式及签名",
+                "上述内容属于个人隐私，公开会对第三方合法权益造成损害。根据《中华人民共和国政府信息公开条例》第十五条的规定不予公开。"),
+            "控制性详细规划" => ("会议纪要中专家和参会人员的个人发言及讨论意见",
+                "上述内容属于规划调整论证过程中形成的讨论记录，是过程性信息。根据《中华人民共和国政府信息公开条例》第十六条第二款的规定不予公开。"),
+            "规划许可" or "竣工验收" or "旧区改造" or "日照分析" => ("建设单位报送的建筑内部平面布置、设备用房及结构设计详图",
+                "上述内容属于建设单位的技术信息，涉及其商业秘密，公开会对其合法权益造成损害。根据《中华人民共和国政府信息公开条例》第十五条的规定不予公开。"),
+            _ => ("涉及第三方自然人的姓名、身份证号码和联系方式",
+                "上述内容属于个人隐私，公开会对第三方合法权益造成损害。根据《中华人民共和国政府信息公开条例》第十五条的规定不予公开。"),
+        };
+        return new()
+        {
+            ["disclosed"] = $"{request.InformationName}中可以公开的部分（已对不予公开的内容作遮盖处理），{provided}。",
+            ["withheld"] = withheld,
+            ["reasons"] = reasons,
+        };
+    }
+
     /// <summary>Where an application outside this agency's remit belongs (条例第36条（五）: name the agency where known).</summary>
     static string Responsible(string topic) => topic switch
     {
@@ -161,6 +309,23 @@ public static class SampleRequests
         "违法建筑处罚" => "该处违法建筑的查处由上海市静安区城市管理行政执法局负责，请向其申请。",
         "不动产登记" => "不动产登记资料由上海市静安区不动产登记事务中心负责查询，请向其申请。",
         _ => "该信息由其他机关制作或保存，请向制作或保存该信息的机关申请。",
+    };
+
+    static DateOnly EarlierWeekday(DateOnly day, Random random)
+    {
+        var earlier = day.AddDays(-random.Next(40, 240));
+        while (earlier.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) earlier = earlier.AddDays(-1);
+        return earlier;
+    }
+
+    /// <summary>The agency that does publish what this one does not (条例第36条（五）), as the letter names it.</summary>
+    static string ResponsibleAgency(string topic) => topic switch
+    {
+        "征收补偿" => "上海市静安区人民政府、上海市静安区住房保障和房屋管理局，可通过上海市静安区人民政府门户网站“政府信息公开—依申请公开”栏目向其提出申请",
+        "环评" => "上海市静安区生态环境局，可通过上海市静安区人民政府门户网站“政府信息公开—依申请公开”栏目向其提出申请",
+        "违法建筑处罚" => "上海市静安区城市管理行政执法局，可通过上海市静安区人民政府门户网站“政府信息公开—依申请公开”栏目向其提出申请",
+        "不动产登记" => "上海市静安区不动产登记事务中心，可到该中心窗口申请查询",
+        _ => "无法确定",
     };
 
     /// <summary>Items of a correction notice (条例第30条): what is unclear about such a request.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Audit;
+using DisclosureCases.Letters;
 using DisclosureCases.Tests.Cli;
 using DisclosureCases.Tests.Support;
 using DisclosureCases.Transfer;
@@ -37,6 +38,14 @@ public class ArchiveExportTests(ArchiveExportTests.Factory factory) : IClassFixt
         return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync();
     }
 
+    static bool IsLetter(string entry) => entry.StartsWith("letters/", StringComparison.Ordinal);
+
+    async Task<int> IssuedLetterCountAsync(int caseId)
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        return await db.Letters.CountAsync(l => l.CaseId == caseId && (l.Status == LetterStatus.Issued || l.Status == LetterStatus.Superseded));
+    }
+
     static Dictionary<string, byte[]> Unzip(byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
@@ -61,11 +70,15 @@ public class ArchiveExportTests(ArchiveExportTests.Factory factory) : IClassFixt
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe($"{c.CaseNumber}.zip");
         var entries = Unzip(await response.Content.ReadAsByteArrayAsync());
-        entries.Keys.Order().ShouldBe(Files.Order());
+        // The demo's archived cases carry their issued letters (the reply, a 补正告知书 …), each as HTML and DOCX.
+        var letters = await IssuedLetterCountAsync(c.Id);
+        entries.Keys.Where(k => !IsLetter(k)).Order().ShouldBe(Files.Order());
+        entries.Keys.Count(IsLetter).ShouldBe(2 * letters);
 
         var manifest = JsonNode.Parse(entries["manifest.json"])!;
         var listed = manifest["files"]!.AsArray().Select(f => f!).ToList();
-        listed.Select(f => f["name"]!.GetValue<string>()).ShouldBe(Files.Where(f => f != "manifest.json"));
+        listed.Select(f => f["name"]!.GetValue<string>()).Where(n => !IsLetter(n)).ShouldBe(Files.Where(f => f != "manifest.json"));
+        listed.Count(f => IsLetter(f["name"]!.GetValue<string>())).ShouldBe(2 * letters);
         foreach (var file in listed)
         {
             var content = entries[file["name"]!.GetValue<string>()];

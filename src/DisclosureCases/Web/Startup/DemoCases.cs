@@ -3,7 +3,9 @@ using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Documents;
+using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Domain.Periods;
+using DisclosureCases.Letters;
 using DisclosureCases.Samples;
 using DisclosureCases.Web.Identity;
 using DisclosureCases.Workflow;
@@ -14,13 +16,17 @@ namespace DisclosureCases.Web.Startup;
 /// <summary>
 /// Realistic demo cases, driven through the real workflow so their records and clocks are genuine: each case is
 /// received by <see cref="CaseIntake"/> and moved by <see cref="CaseWorkflow.FireAsync"/> with the demo clerk, legal
-/// reviewer and manager as actors. The workflow refuses future dates and wants correction and fee periods to end
-/// after "today", so every action runs on a clock standing at the (past) working day on which the script places it:
-/// the audit trail then shows when each step happened, and the deadlines fall where they would have.
+/// reviewer and manager as actors. The reply is a letter, as on the letter screens: the clerk drafts and submits it
+/// through <see cref="CaseLetters"/> (submit-reply), the reviewer returns it with a comment or approves it, which issues
+/// it with its 文号 and date (approve-reply); the 补正告知书, 延期答复告知书 and the letters that close a case without
+/// a reply of its own are drafted and issued the same way on the day their action made them due.
+/// The workflow refuses future dates and wants correction and fee periods to end after "today", so every action runs on
+/// a clock standing at the (past) working day on which the script places it: the audit trail then shows when each step
+/// happened, the deadlines fall where they would have, and each letter is dated the day it was issued.
 /// Deterministic for a given day: the same seed gives the same cases.
 /// </summary>
 public sealed class DemoCases(Database database, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar,
-    DocumentCatalog documents, TimeProvider time)
+    DocumentCatalog documents, OutcomeCatalog outcomes, TemplateCache templateCache, TemplateLinter linter, TimeProvider time)
 {
     const int Seed = 20260315;
 
@@ -63,6 +69,7 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
         var clock = new ScriptClock();
         var intake = new CaseIntake(db, workflows, calendar, clock);
         var engine = new CaseWorkflow(db, workflows, runtime, calendar, documents, clock);
+        var letters = new CaseLetters(db, new TemplateStore(db, templateCache, linter, clock), engine, workflows, documents, outcomes, calendar, clock);
 
         clock.MoveTo(plan.ReceivedOn, plan.Random);
         var input = plan.Intake;
@@ -71,17 +78,83 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
         if (created is null)
             throw new InvalidOperationException($"Demo case {plan.Index} was refused at intake: {validation}");
 
-        var version = created.Version;
+        var caseId = created.Id;
         foreach (var step in plan.Steps)
         {
             clock.MoveTo(step.Date, plan.Random);
-            var result = await engine.FireAsync(created.Id, step.Trigger, step.Input, staff.For(step.Role), version, ct);
-            if (result is not FireResult.Applied applied)
+            // Each action starts from what is stored, as each is a request of its own in the app.
+            db.ChangeTracker.Clear();
+            var result = await TakeAsync(letters, engine, db, caseId, step, staff, ct);
+            if (result is not (FireResult.Applied or LetterResult.Done))
                 throw new InvalidOperationException(
-                    $"Demo case {plan.Index} ({plan.TargetState}): '{step.Trigger}' on {step.Date:yyyy-MM-dd} was not applied: {result}");
-            version = applied.Case.Version;
+                    $"Demo case {plan.Index} ({plan.TargetState}): '{step.Trigger}' on {step.Date:yyyy-MM-dd} was not applied: {Describe(result)}");
+
+            if (step.DueLetters is { } slots && result is FireResult.Applied applied)
+                foreach (var document in applied.Case.Documents.Where(d => d.Trigger == step.Trigger && d.Status == CaseDocumentStatus.Due).ToList())
+                    await IssueAsync(db, letters, clock, plan, step, document, slots, staff, ct);
         }
     }
+
+    /// <summary>
+    /// One action as its screen takes it: the reply's on the reply letter (the open one, at the version the page showed),
+    /// any other by firing its trigger. Returns a <see cref="FireResult"/> or a <see cref="LetterResult"/>.
+    /// </summary>
+    static async Task<object> TakeAsync(CaseLetters letters, CaseWorkflow engine, DisclosureDbContext db, int caseId, DemoStep step,
+        DemoStaff staff, CancellationToken ct)
+    {
+        var reply = new LetterTarget.Reply();
+        switch (step.Trigger)
+        {
+            case CaseLetters.SubmitTrigger:
+            {
+                // The first submission creates the letter; after a return the clerk revises and resubmits the same one.
+                var open = await letters.FindOpenAsync(caseId, reply, ct);
+                var work = await letters.OpenAsync(caseId, open?.Id, reply, step.Reply, ct);
+                return await letters.SubmitAsync(work!, open?.Version, staff.Clerk, ct);
+            }
+            case CaseLetters.ReturnTrigger:
+            {
+                var open = await letters.FindOpenAsync(caseId, reply, ct);
+                return await letters.ReturnAsync(open!.Id, open.Version, step.Input["comments"], staff.Reviewer, ct);
+            }
+            case CaseLetters.ApproveTrigger:
+            {
+                var open = await letters.FindOpenAsync(caseId, reply, ct);
+                return await letters.ApproveAsync(open!.Id, open.Version, step.Input["issued-on"], null, staff.Reviewer, ct);
+            }
+            default:
+                var version = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).FirstAsync(ct);
+                return await engine.FireAsync(caseId, step.Trigger, step.Input, staff.For(step.Role), version, ct);
+        }
+    }
+
+    /// <summary>The clerk drafts the letter for a document the step made due and submits it; the reviewer issues it.</summary>
+    static async Task IssueAsync(DisclosureDbContext db, CaseLetters letters, ScriptClock clock, DemoPlan plan, DemoStep step,
+        CaseDocument document, IReadOnlyDictionary<string, string?> slots, DemoStaff staff, CancellationToken ct)
+    {
+        clock.MoveTo(step.Date, plan.Random);
+        db.ChangeTracker.Clear();
+        var work = await letters.OpenAsync(document.CaseId, null, new LetterTarget.ForDocument(document.Id), new LetterInput(null, slots, null), ct);
+        var result = await letters.SubmitAsync(work!, null, staff.Clerk, ct);
+        if (result is LetterResult.Done submitted)
+        {
+            clock.MoveTo(step.Date, plan.Random);
+            db.ChangeTracker.Clear();
+            result = await letters.ApproveAsync(submitted.Letter.Id, submitted.Letter.Version, Iso(step.Date), null, staff.Reviewer, ct);
+        }
+        if (result is not LetterResult.Done)
+            throw new InvalidOperationException(
+                $"Demo case {plan.Index} ({plan.TargetState}): the {document.Title} due after '{step.Trigger}' on {step.Date:yyyy-MM-dd} was not issued: {Describe(result)}");
+    }
+
+    static string Describe(object result) => result switch
+    {
+        FireResult.Refused r => $"{r.Reason} {string.Join("; ", r.FieldErrors.Select(f => $"{f.Field}: {f.Message}"))}",
+        LetterResult.Refused r => $"{r.Reason} {string.Join("; ", r.FieldErrors.Select(f => $"{f.Field}: {f.Message}"))}",
+        _ => result.ToString() ?? "",
+    };
+
+    static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A clock that stands on a scripted working day (office hours, Beijing time), advancing a few minutes per action
@@ -131,8 +204,19 @@ sealed record DemoStaff(Actor Clerk, Actor Reviewer, Actor Manager)
     }
 }
 
-/// <summary>One action of a demo case: who (by role) fires which trigger on which day, with what input.</summary>
-sealed record DemoStep(string Trigger, string Role, DateOnly Date, IReadOnlyDictionary<string, string?> Input);
+/// <summary>
+/// One action of a demo case: who (by role) fires which trigger on which day, with what input. The reply's triggers are
+/// taken on its letter, as the letter screens take them: <see cref="Reply"/> is what the clerk writes into the reply
+/// letter for submit-reply, <c>comments</c> and <c>issued-on</c> go to the reviewer's return and approval.
+/// </summary>
+sealed record DemoStep(string Trigger, string Role, DateOnly Date, IReadOnlyDictionary<string, string?> Input)
+{
+    public LetterInput? Reply { get; init; }
+
+    /// <summary>When set, the documents the action made due are drafted (these slot texts over what the form pre-fills)
+    /// and issued the same day.</summary>
+    public IReadOnlyDictionary<string, string?>? DueLetters { get; init; }
+}
 
 /// <summary>A demo case: its intake form, its request and the actions that bring it to <see cref="TargetState"/>.</summary>
 sealed record DemoPlan(int Index, string TargetState, DateOnly ReceivedOn, IntakeInput Intake, SampleRequest Request,
@@ -156,12 +240,17 @@ static class DemoScript
 
     static readonly string[] ReturnReasons = ["查无此人", "地址不详", "收件人拒收", "逾期未领取"];
 
-    static readonly string[] ReviewComments =
-    [
-        "答复理由未写明所依据的条款项，请补充后重新提交。",
-        "区分处理的范围表述不清，请明确予以公开的部分。",
-        "告知的获取途径不具体，请写明网址和栏目名称。",
-    ];
+    /// <summary>What a 法制审核人员 writes when returning a reply letter with this outcome.</summary>
+    static string ReviewComment(string outcome, Random random) => outcome switch
+    {
+        "partial" => "区分处理的范围表述不清，请明确予以公开的部分和不予公开的内容，并分别写明依据。",
+        "disclose-published" => "告知的获取途径不具体，请写明网址和栏目名称。",
+        "disclose" => "请写明提供信息的载体和页数，与随答复书提供的材料核对一致。",
+        "unavailable-not-held" => "检索情况过于简略，请写明检索的范围、方式和关键词，以证明已尽到检索义务。",
+        _ => random.Next(2) == 0
+            ? "答复理由未写明所依据的条款项，请补充后重新提交。"
+            : "理由部分与申请内容对应不够具体，请结合所申请的信息逐项说明。",
+    };
 
     public static IReadOnlyList<DemoPlan> Plan(int count, DateOnly today, PeriodCalculator calc, string handlerId, Random random)
     {
@@ -265,8 +354,8 @@ static class DemoScript
 
         var age = Math.Min(script.Span + idle, Math.Max(script.Span, maxAge));
         var receivedOn = BackWorkingDays(calc, lastDay, age);
-        var steps = script.Place(receivedOn);
         var intake = Intake(applicant, request, receivedOn, script.Delivery, random);
+        var steps = script.Place(receivedOn, intake.DeliveryMethod);
         return new DemoPlan(index, target, receivedOn, intake, request, steps, random);
     }
 
@@ -346,7 +435,20 @@ static class DemoScript
     {
         public const string ExtensionReason = "申请内容涉及多个年度的档案资料，需调阅档案并征询相关科室意见，无法在20个工作日内答复。";
 
-        readonly List<(int Gap, string Trigger, string Role, Func<DateOnly, Dictionary<string, string?>> Input)> _steps = [];
+        /// <summary>The 延期答复告知书's reason, as it reads after 因 in the letter.</summary>
+        const string ExtensionNoticeReason = "申请内容涉及多个年度的档案资料，需调阅档案并征询相关科室意见";
+
+        /// <summary>No slot beyond what the letter form pre-fills (the 补正告知书's items are those of request-correction).</summary>
+        static readonly IReadOnlyDictionary<string, string?> Prefilled = new Dictionary<string, string?>();
+
+        sealed record Planned(int Gap, string Trigger, string Role, Func<DateOnly, Dictionary<string, string?>> Input)
+        {
+            /// <summary>The reply letter's outcome and slots, given the day of receipt and how the applicant wants the reply.</summary>
+            public Func<DateOnly, DeliveryMethod, LetterInput>? Reply { get; init; }
+            public IReadOnlyDictionary<string, string?>? DueLetters { get; init; }
+        }
+
+        readonly List<Planned> _steps = [];
 
         /// <summary>Total working days from receipt to the last action.</summary>
         public int Span => _steps.Sum(s => s.Gap);
@@ -356,18 +458,23 @@ static class DemoScript
 
         string Outcome { get; set; } = request.Outcome;
 
-        public void Add(int gap, string trigger, string role, Func<DateOnly, Dictionary<string, string?>> input) =>
-            _steps.Add((gap, trigger, role, input));
+        public void Add(int gap, string trigger, string role, Func<DateOnly, Dictionary<string, string?>> input,
+            IReadOnlyDictionary<string, string?>? dueLetters = null) =>
+            _steps.Add(new Planned(gap, trigger, role, input) { DueLetters = dueLetters });
 
-        public IReadOnlyList<DemoStep> Place(DateOnly receivedOn)
+        public IReadOnlyList<DemoStep> Place(DateOnly receivedOn, DeliveryMethod delivery)
         {
             var offset = 0;
             var steps = new List<DemoStep>(_steps.Count);
-            foreach (var (gap, trigger, role, input) in _steps)
+            foreach (var action in _steps)
             {
-                offset += gap;
+                offset += action.Gap;
                 var date = calc.AddWorkingDays(receivedOn, offset);
-                steps.Add(new DemoStep(trigger, role, date, input(date)));
+                steps.Add(new DemoStep(action.Trigger, action.Role, date, action.Input(date))
+                {
+                    Reply = action.Reply?.Invoke(receivedOn, delivery),
+                    DueLetters = action.DueLetters,
+                });
             }
             return steps;
         }
@@ -382,7 +489,7 @@ static class DemoScript
             {
                 ["items"] = SampleRequests.CorrectionItems(request),
                 ["correction-due"] = Later(d, 10),
-            });
+            }, dueLetters: Prefilled);
 
         public void Correction(bool received)
         {
@@ -433,7 +540,7 @@ static class DemoScript
             Add(random.Next(0, 2), approved ? "approve-extension" : "refuse-extension", Roles.Manager, _ => new()
             {
                 ["comments"] = approved ? "同意延期答复，延长期限不超过20个工作日。" : "不同意延期，请抓紧检索，按期答复。",
-            });
+            }, dueLetters: approved ? new Dictionary<string, string?> { ["reason"] = ExtensionNoticeReason } : null);
         }
 
         public void IssueFeeNotice() =>
@@ -473,19 +580,20 @@ static class DemoScript
             if (allowReturn && random.Next(10) == 0)
             {
                 SubmitReply();
-                Add(random.Next(1, 3), "return-reply", Roles.LegalReviewer, _ => new() { ["comments"] = ReviewComments[random.Next(ReviewComments.Length)] });
+                var comment = ReviewComment(Outcome, random);
+                Add(random.Next(1, 3), CaseLetters.ReturnTrigger, Roles.LegalReviewer, _ => new() { ["comments"] = comment });
             }
         }
 
+        /// <summary>The clerk drafts the reply letter for the outcome and submits it for 法制审核.</summary>
         public void SubmitReply()
         {
             // Most replies go to review well within the 20 working days; a few run late, as they do.
             var gap = random.Next(12) == 0 ? random.Next(16, 22) : random.Next(3, 12);
             var outcome = Outcome;
-            Add(gap, "submit-reply", Roles.Clerk, _ => new()
+            _steps.Add(new Planned(gap, CaseLetters.SubmitTrigger, Roles.Clerk, _ => [])
             {
-                ["outcome"] = outcome,
-                ["reasons"] = SampleRequests.ReplyReasons(outcome, request),
+                Reply = (receivedOn, delivery) => new LetterInput(outcome, SampleRequests.ReplySlots(outcome, request, delivery, receivedOn, random), null),
             });
         }
 
@@ -496,18 +604,18 @@ static class DemoScript
             {
                 case < 5: // 第30条: no correction in time
                     RequestCorrection();
-                    Add(random.Next(11, 15), "close-no-correction", Roles.Clerk, _ => []);
+                    Add(random.Next(11, 15), "close-no-correction", Roles.Clerk, _ => [], dueLetters: Prefilled);
                     return;
                 case < 8: // 第42条: fee not paid in time
                     IssueFeeNotice();
-                    Add(random.Next(11, 15), "close-unpaid-fee", Roles.Clerk, _ => []);
+                    Add(random.Next(11, 15), "close-unpaid-fee", Roles.Clerk, _ => [], dueLetters: Prefilled);
                     return;
                 case < 11: // 第35条: reasons not accepted
                     AskReasons();
                     Add(random.Next(5, 12), "reject-reasons", Roles.Clerk, _ => new()
                     {
-                        ["reasons"] = "申请人所述理由不能说明其申请的合理性，依据《政府信息公开条例》第三十五条不予处理。",
-                    });
+                        ["reasons"] = SampleRequests.UnreasonableReasons,
+                    }, dueLetters: Prefilled);
                     return;
                 case < 16: // 撤回
                     if (random.Next(2) == 0) Consultation();
@@ -520,7 +628,7 @@ static class DemoScript
             }
             CompletedDetours(allowReturn: true);
             SubmitReply();
-            Add(random.Next(1, 4), "approve-reply", Roles.LegalReviewer, d => new() { ["issued-on"] = Iso(d) });
+            Add(random.Next(1, 4), CaseLetters.ApproveTrigger, Roles.LegalReviewer, d => new() { ["issued-on"] = Iso(d) });
         }
 
         /// <summary>Posts the reply (sometimes returned and re-posted) or hands it over as the applicant asked.</summary>

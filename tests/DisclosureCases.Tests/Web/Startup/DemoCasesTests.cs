@@ -1,7 +1,9 @@
 using DisclosureCases.Cases;
 using DisclosureCases.Cli;
 using DisclosureCases.Data;
+using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
+using DisclosureCases.Letters;
 using DisclosureCases.Tests.Support;
 using DisclosureCases.Web.Startup;
 using Case = DisclosureCases.Domain.Cases.Case;
@@ -97,10 +99,112 @@ public class DemoCasesTests(DemoCasesTests.Factory factory) : IClassFixture<Demo
         actors.Single(a => a.Key == "created").Names.ShouldBe(["王晓梅"]);
         actors.Single(a => a.Key == "approve-reply").Names.ShouldBe(["陈立新"]);
         actors.Single(a => a.Key == "approve-extension").Names.ShouldBe(["张建国"]);
+        // The clerk drafts and submits letters, the reviewer returns and issues them.
+        actors.Single(a => a.Key == CaseEventKinds.Letter).Names.Order().ShouldBe(["王晓梅", "陈立新"]);
         // The routes off the main path are exercised too.
         foreach (var trigger in new[] { "request-correction", "receive-correction", "close-no-correction", "start-consultation", "end-consultation",
                      "request-extension", "issue-fee-notice", "ask-reasons", "withdraw", "return-reply", "mail", "confirm-delivery", "deliver", "archive" })
             actors.ShouldContain(a => a.Key == trigger, $"some demo case went through {trigger}");
+    }
+
+    static readonly string[] RepliedStates = ["replied", "mailed", "delivered", "archived"];
+
+    /// <summary>Closures whose letter is the 不再处理告知书 (条例第30条, 第42条), not a reply.</summary>
+    static readonly string[] NoFurtherProcessing = ["other-no-correction", "other-unpaid-fee"];
+
+    /// <summary>撤回: the applicant ended the case; the workflow's withdraw makes no letter due.</summary>
+    const string Withdrawn = "other";
+
+    async Task<List<Letter>> LettersAsync()
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        return await db.Letters.AsNoTracking().OrderBy(l => l.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Every_replied_demo_case_has_one_issued_reply_letter_numbered_with_the_case_number_and_dated_the_day_it_replied()
+    {
+        var cases = (await CasesAsync()).Where(c => RepliedStates.Contains(c.State)).ToList();
+        var letters = (await LettersAsync()).ToLookup(l => l.CaseId);
+        var answered = cases.Where(c => c.Outcome is not Withdrawn && !NoFurtherProcessing.Contains(c.Outcome)).ToList();
+        answered.Count.ShouldBeGreaterThan(80);
+        foreach (var c in answered)
+        {
+            var reply = letters[c.Id].Where(l => l.DocumentId == "reply").ShouldHaveSingleItem($"{c.CaseNumber} ({c.State}, {c.Outcome})");
+            reply.Status.ShouldBe(LetterStatus.Issued, c.CaseNumber);
+            reply.Number.ShouldBe(c.CaseNumber);
+            reply.IssuedOn.ShouldBe(c.RepliedOn, $"{c.CaseNumber}: the 成文日期 is the reply date");
+            reply.Outcome.ShouldBe(c.Outcome);
+            reply.TemplateId.ShouldBe($"reply-{c.Outcome}");
+            DateOnly.FromDateTime(ShanghaiTime.Local(reply.ReviewedAt!.Value)).ShouldBe(reply.IssuedOn!.Value, "approved on the scripted day");
+            reply.ReviewedByName.ShouldBe("陈立新");
+        }
+        foreach (var c in cases.Where(c => NoFurtherProcessing.Contains(c.Outcome)))
+        {
+            var notice = letters[c.Id].Where(l => l.DocumentId == "no-further-processing").ShouldHaveSingleItem(c.CaseNumber);
+            (notice.Status, notice.Number, notice.IssuedOn).ShouldBe((LetterStatus.Issued, c.CaseNumber, c.RepliedOn));
+            letters[c.Id].ShouldNotContain(l => l.DocumentId == "reply");
+        }
+        cases.Where(c => c.Outcome == Withdrawn).ShouldAllBe(c => !letters[c.Id].Any(l => l.DocumentId == "reply"));
+    }
+
+    [Fact]
+    public async Task Every_demo_case_in_review_has_its_reply_letter_in_review()
+    {
+        var inReview = (await CasesAsync()).Where(c => c.State == "in-review").ToList();
+        var letters = (await LettersAsync()).ToLookup(l => l.CaseId);
+        inReview.ShouldNotBeEmpty();
+        foreach (var c in inReview)
+        {
+            var reply = letters[c.Id].Where(CaseLetters.IsReplyStep).ShouldHaveSingleItem(c.CaseNumber);
+            reply.Status.ShouldBe(LetterStatus.InReview, c.CaseNumber);
+            reply.Outcome.ShouldBe(c.Outcome);
+            reply.SubmittedByName.ShouldBe("王晓梅");
+        }
+    }
+
+    [Fact]
+    public async Task Some_reply_letters_were_returned_with_a_comment_and_some_of_those_wait_for_the_clerk()
+    {
+        var cases = (await CasesAsync()).ToDictionary(c => c.Id);
+        var returned = (await LettersAsync()).Where(l => l.ReviewComment is not null).ToList();
+        returned.ShouldContain(l => l.Status == LetterStatus.Issued, "a returned letter revised and issued");
+        returned.ShouldContain(l => l.Status == LetterStatus.Returned && cases[l.CaseId].State == "processing", "a returned letter not yet revised");
+        returned.ShouldAllBe(l => l.ReviewedByName == "陈立新");
+    }
+
+    [Fact]
+    public async Task Correction_and_extension_notices_and_closing_notices_are_issued_on_the_day_they_fell_due()
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var documents = await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.DocumentId == "correction-notice" || d.DocumentId == "extension-notice" || d.DocumentId == "no-further-processing")
+            .ToListAsync();
+        var letters = (await LettersAsync()).Where(l => l.CaseDocumentId != null).ToLookup(l => l.CaseDocumentId!.Value);
+        var numbers = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.CaseNumber);
+        documents.Select(d => d.DocumentId).Distinct().Order().ShouldBe(["correction-notice", "extension-notice", "no-further-processing"]);
+        foreach (var d in documents)
+        {
+            d.Status.ShouldBe(CaseDocumentStatus.Issued, $"{d.Title} of case {d.CaseId}");
+            var letter = letters[d.Id].ShouldHaveSingleItem();
+            (letter.Status, letter.Number).ShouldBe((LetterStatus.Issued, numbers[d.CaseId]));
+            letter.IssuedOn.ShouldBe(DateOnly.FromDateTime(ShanghaiTime.Local(d.DueSince)));
+        }
+    }
+
+    [Fact]
+    public async Task Every_issued_demo_letter_renders_again_byte_identical_to_what_was_issued()
+    {
+        using var scope = factory.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<CaseLetters>();
+        var issued = (await LettersAsync()).Where(l => l.Status == LetterStatus.Issued).ToList();
+        issued.Count.ShouldBeGreaterThan(100);
+        foreach (var letter in issued)
+        {
+            var rendered = await service.RenderIssuedAsync(letter, CancellationToken.None);
+            CaseLetters.Sha256(rendered.HtmlBytes()).ShouldBe(letter.HtmlHash, $"HTML of letter {letter.Id} ({letter.TemplateId})");
+            CaseLetters.Sha256(rendered.Docx()).ShouldBe(letter.DocxHash, $"DOCX of letter {letter.Id} ({letter.TemplateId})");
+        }
     }
 
     [Fact]
@@ -121,6 +225,7 @@ public class DemoCasesTests(DemoCasesTests.Factory factory) : IClassFixture<Demo
 
         static string Describe(DemoPlan p) =>
             $"{p.TargetState} {p.ReceivedOn} {p.Intake.ApplicantName} {p.Intake.IdNumber} {p.Request.Description} " +
-            string.Join(",", p.Steps.Select(s => $"{s.Trigger}@{s.Date}:{string.Join(";", s.Input.Select(kv => kv.Key + "=" + kv.Value))}"));
+            string.Join(",", p.Steps.Select(s => $"{s.Trigger}@{s.Date}:{string.Join(";", s.Input.Select(kv => kv.Key + "=" + kv.Value))}" +
+                $"{s.Reply?.Outcome}:{string.Join(";", s.Reply?.Slots.Select(kv => kv.Key + "=" + kv.Value) ?? [])}"));
     }
 }
