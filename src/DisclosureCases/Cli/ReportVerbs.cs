@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Cases;
+using DisclosureCases.Domain.Cases;
 using DisclosureCases.Reports;
 
 namespace DisclosureCases.Cli;
@@ -79,6 +81,59 @@ public static class ReportVerbs
         });
         var command = new Command("report", "统计报表");
         command.Subcommands.Add(annual);
+        command.Subcommands.Add(Deadlines(console, host));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>disclosure report deadlines [--agency CODE] [--from D] [--to D] [--format csv|xlsx] [--out FILE]</c>: the
+    /// 时限报表 of one agency (default: the first), as of today in Beijing.
+    /// </summary>
+    static Command Deadlines(CliConsole console, CliHost host)
+    {
+        var agency = new Option<string?>("--agency") { Description = "机关代码（默认为第一个机关）", HelpName = "CODE" };
+        var from = new Option<DateOnly?>("--from") { Description = "答复日期自（默认为今年1月1日）", HelpName = "YYYY-MM-DD" };
+        var to = new Option<DateOnly?>("--to") { Description = "答复日期至（默认为今天）", HelpName = "YYYY-MM-DD" };
+        var format = new Option<string>("--format") { Description = "csv 或 xlsx", DefaultValueFactory = _ => "csv", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("csv", "xlsx");
+        var output = new Option<string?>("--out") { Description = "输出文件（csv 默认写到标准输出；xlsx 必须指定）", HelpName = "FILE" };
+        var command = new Command("deadlines", "时限报表：在办案件的期限情况、答复及时率、办理用时、延期和计时中止") { agency, from, to, format, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var chosenFormat = parse.GetValue(format)!;
+            var path = parse.GetValue(output);
+            if (chosenFormat == "xlsx" && path is null)
+            {
+                await console.Error.WriteLineAsync("--format xlsx 需要用 --out 指定文件");
+                return WrongInput;
+            }
+            await using var services = await host.ServicesAsync(ct);
+            var database = services.GetRequiredService<Database>();
+            if (await AgencyChoice.FindAsync(database, parse.GetValue(agency), console, ct) is not { } found) return WrongInput;
+            var today = ShanghaiTime.Today(TimeProvider.System);
+            var filter = new DeadlineFilter(parse.GetValue(from) ?? new DateOnly(today.Year, 1, 1), parse.GetValue(to) ?? today);
+            await using var db = database.CreateContext(AgencyScope.For(found.Id));
+            var query = new DeadlineReportQuery(db, services.GetRequiredService<WorkflowRegistry>().Newest("application"),
+                services.GetRequiredService<CalendarHolder>().Calculator);
+            var report = await query.RunAsync(found.Id, filter, today, ct);
+            var bytes = chosenFormat == "xlsx" ? DeadlineReportExport.Xlsx(report) : DeadlineReportExport.Csv(report);
+            if (path is null)
+            {
+                await console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
+                return Done;
+            }
+            try
+            {
+                await File.WriteAllBytesAsync(path, bytes, ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync($"{path}: 无法写入：{e.Message}");
+                return WrongInput;
+            }
+            await console.Out.WriteLineAsync($"已写入 {path}（{found.Name}）");
+            return Done;
+        });
         return command;
     }
 }

@@ -60,3 +60,24 @@ public class ReportVerbsTests(ReportVerbsTests.Factory factory) : IClassFixture<
         result.Error.ShouldContain("JAGHZY");
     }
 }
+
+/// <summary><c>disclosure report deadlines</c>: the 时限报表 of one agency.</summary>
+public class ReportDeadlinesVerbTests(ReportDeadlinesVerbTests.Factory factory) : IClassFixture<ReportDeadlinesVerbTests.Factory>
+{
+    public sealed class Factory : AppFactory;
+
+    [Fact]
+    public async Task The_csv_counts_the_agencys_replies_in_the_period()
+    {
+        var cases = new ReportCases(factory);
+        await cases.AddAsync("2024-06-03", "2024-06-05", "disclose", change: c => c.ReplyDue = new DateOnly(2024, 7, 1));
+        await cases.AddAsync("2024-06-03", "2024-06-05", "disclose", agency: DisclosureCases.Web.Startup.DemoInstallation.SecondAgencyCode,
+            change: c => c.ReplyDue = new DateOnly(2024, 7, 1));
+
+        var result = await CliHarness.RunAsync(factory, "report", "deadlines", "--agency", "JAGHZY", "--from", "2024-01-01", "--to", "2024-12-31");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("2024年6月,1,1,0,100");
+        result.Out.ShouldContain("合计,1,1,0,100");
+    }
+}
