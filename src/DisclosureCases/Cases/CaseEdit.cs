@@ -87,6 +87,10 @@ public sealed class CaseEdit(DisclosureDbContext db, TimeProvider time)
         Set("获取方式", c.DeliveryMethod, input.DeliveryMethod, v => c.DeliveryMethod = v);
         Set("承办科室", c.DepartmentId, input.DepartmentId, v => c.DepartmentId = v);
         if (changes.Count == 0) return new Result.Saved(0);
+        // The applicant's kind decides the annual report's column: locked once a year the case counts in is filed.
+        if (changes.Any(ch => ch.Field is "申请人类型" or "组织类别")
+            && await new Reports.ReportLocks(db, time).RefusalAsync(c, Reports.ReportLocks.YearsCounted(c, ShanghaiTime.Today(time)), "申请人类型", ct) is { } locked)
+            return new Result.Refused(locked);
 
         var now = time.GetUtcNow();
         c.Version++;

@@ -56,6 +56,16 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
                 refused.Kind == TransitionRefusal.RoleNotAllowed);
         var plan = ((TransitionDecision.Accepted)decision).Plan;
 
+        // A filed annual report locks its year's outcomes and reply dates (Reports/ReportLocks): a transition that sets
+        // the outcome of a case replied in a locked year, or dates a reply into one, is refused.
+        var reply = plan.Effects.OfType<RecordClockEvent>().FirstOrDefault(e => e.Event == "replied");
+        if (reply is not null || plan.Effects.OfType<SetCaseField>().Any(e => e.Field == "outcome"))
+        {
+            int[] years = [.. c.RepliedOn is { } repliedOn ? [repliedOn.Year] : Array.Empty<int>(), .. reply is null ? Array.Empty<int>() : [reply.Date.Year]];
+            if (await new Reports.ReportLocks(db, time).RefusalAsync(c, years, "答复结果和答复日期", ct) is { } locked)
+                return new FireResult.Refused(locked, []);
+        }
+
         // Clock events first: the period engine may refuse one (a second extension, a correction without a request),
         // and a refusal must leave the case untouched.
         var newClockEvents = new List<CaseClockEvent>();

@@ -48,6 +48,7 @@ public static class ApplicationServices
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseEdit>();
+        services.AddScoped<Reports.ReportLocks>();
         services.AddScoped<MailingBatch>();
         services.AddScoped<ArchiveExport>();
 

@@ -15,14 +15,50 @@ namespace DisclosureCases.Pages.Reports;
 /// figures are the command line's (<c>disclosure report annual</c> without <c>--agency</c>).
 /// </summary>
 [ManagersOnly]
-public class AnnualModel(DisclosureDbContext db, OutcomeCatalog outcomes, TimeProvider time) : PageModel
+public class AnnualModel(DisclosureDbContext db, OutcomeCatalog outcomes, ReportLocks locks, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public AnnualReport Report { get; private set; } = null!;
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Report = await RunAsync(ct);
+    public bool Locked { get; private set; }
+    public IReadOnlyList<ReportFiling> History { get; private set; } = [];
+    public bool CanUnlock => Actor.From(User)!.IsIn(Roles.Admin);
+    [TempData] public string? Message { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Report = await RunAsync(ct);
+        await LoadFilingAsync(ct);
+    }
+
+    /// <summary>标记为已报送: records the filing with the figures filed and locks the year's cases.</summary>
+    public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)
+    {
+        var report = await RunAsync(ct);
+        var actor = Actor.From(User)!;
+        Message = await locks.FileAsync(actor.AgencyId, report.Year, report, actor, ct) ?? $"已将{report.Year}年度报告标记为已报送，该年度案件的答复结果和日期已锁定";
+        return RedirectToPage(new { Year = report.Year });
+    }
+
+    /// <summary>解锁 (管理员 only, with a reason): recorded beside the filing.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User)!;
+        if (!actor.IsIn(Roles.Admin)) return StatusCode(StatusCodes.Status403Forbidden);
+        var report = await RunAsync(ct);
+        Message = await locks.UnlockAsync(actor.AgencyId, report.Year, Reason, actor, ct) ?? $"已解锁{report.Year}年度";
+        return RedirectToPage(new { Year = report.Year });
+    }
+
+    async Task LoadFilingAsync(CancellationToken ct)
+    {
+        var agency = Actor.From(User)!.AgencyId;
+        Locked = (await locks.LockedYearsAsync(agency, ct)).Contains(Report.Year);
+        History = await locks.HistoryAsync(agency, Report.Year, ct);
+    }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
