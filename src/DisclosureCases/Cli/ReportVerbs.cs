@@ -4,6 +4,7 @@ using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Cases;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace DisclosureCases.Cli;
 
@@ -82,6 +83,7 @@ public static class ReportVerbs
         var command = new Command("report", "统计报表");
         command.Subcommands.Add(annual);
         command.Subcommands.Add(Deadlines(console, host));
+        command.Subcommands.Add(Bench(console, host));
         return command;
     }
 
@@ -132,6 +134,70 @@ public static class ReportVerbs
                 return WrongInput;
             }
             await console.Out.WriteLineAsync($"已写入 {path}（{found.Name}）");
+            return Done;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>disclosure report bench [--agency CODE] [--year YYYY] [--runs N]</c> (hidden from help): times the annual
+    /// report and the 时限报表 on the configured database, each run separately, and prints the figures recorded in
+    /// docs/benchmarks.md. Run it from a Release build on a seeded database (<c>disclosure seed --cases 200000</c>).
+    /// </summary>
+    static Command Bench(CliConsole console, CliHost host)
+    {
+        var agency = new Option<string?>("--agency") { Description = "机关代码（默认为第一个机关）", HelpName = "CODE" };
+        var year = new Option<int?>("--year") { Description = "年度（默认为今年）", HelpName = "YYYY" };
+        var runs = new Option<int>("--runs") { Description = "每项运行次数", DefaultValueFactory = _ => 5, HelpName = "N" };
+        var command = new Command("bench", "性能基准：年度报告和时限报表的耗时") { agency, year, runs };
+        command.Hidden = true;
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await host.ServicesAsync(ct);
+            var database = services.GetRequiredService<Database>();
+            if (await AgencyChoice.FindAsync(database, parse.GetValue(agency), console, ct) is not { } found) return WrongInput;
+            var today = ShanghaiTime.Today(TimeProvider.System);
+            var y = parse.GetValue(year) ?? today.Year;
+            var n = Math.Max(1, parse.GetValue(runs));
+            var outcomes = services.GetRequiredService<OutcomeCatalog>();
+            var workflow = services.GetRequiredService<WorkflowRegistry>().Newest("application");
+            var calendar = services.GetRequiredService<CalendarHolder>().Calculator;
+            await using (var db = database.CreateContext(AgencyScope.For(found.Id)))
+            {
+                var start = new DateOnly(y, 1, 1);
+                var end = new DateOnly(y, 12, 31);
+                var all = await db.Cases.CountAsync(ct);
+                var inYear = await db.Cases.CountAsync(c => c.ReceivedOn >= start && c.ReceivedOn <= end, ct);
+                await console.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{found.Code}: {all:N0} cases, {inYear:N0} received in {y}; {Environment.ProcessorCount} cores, .NET {Environment.Version}, {database.GetType().Name}"));
+            }
+            async Task Time(string what, Func<DisclosureDbContext, Task<string>> run)
+            {
+                var times = new List<double>();
+                string summary = "";
+                for (var i = 0; i < n; i++)
+                {
+                    await using var db = database.CreateContext(AgencyScope.For(found.Id));
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    summary = await run(db);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                var sorted = times.Order().ToList();
+                await console.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{what}: runs {string.Join(" ", times.Select(t => t.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms; median {sorted[sorted.Count / 2]:0} ms (first run includes warm-up) — {summary}"));
+            }
+            await Time($"annual report {y}", async db =>
+            {
+                var r = await new AnnualReportQuery(db, outcomes).RunAsync(y, found.Id, found.Name, ct);
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"一 {r.Received.Total}, 二 {r.CarriedOver.Total}, 三（七） {r.ResultsTotal.Total}, 四 {r.CarriedForward.Total}, problems {r.Problems.Count}");
+            });
+            await Time($"deadline dashboard {y}-01-01..{today:yyyy-MM-dd}", async db =>
+            {
+                var r = await new DeadlineReportQuery(db, workflow, calendar).RunAsync(found.Id, new DeadlineFilter(new DateOnly(y, 1, 1), today), today, ct);
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"open {r.OpenByStatus.Sum(s => s.Count)}, replies {r.OnTimeTotal.Replies}, on time {r.OnTimeTotal.Rate}%");
+            });
             return Done;
         });
         return command;

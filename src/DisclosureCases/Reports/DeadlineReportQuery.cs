@@ -68,41 +68,38 @@ public sealed class DeadlineReportQuery(DisclosureDbContext db, WorkflowDefiniti
     public async Task<DeadlineReport> RunAsync(int agencyId, DeadlineFilter f, DateOnly today, CancellationToken ct)
     {
         var open = Open(agencyId, f, today);
-        var byState = await open.GroupBy(c => c.State).Select(g => new { State = g.Key, N = g.Count() }).ToListAsync(ct);
+        var soon = calendar.AddWorkingDays(today, 3);
+        // One pass over the open cases: by state and deadline status together (0 on track, 1 due soon, 2 today, 3 overdue).
+        var openGroups = await open
+            .GroupBy(c => new { c.State, Status = c.NextDue == null ? 0 : c.NextDue < today ? 3 : c.NextDue == today ? 2 : c.NextDue <= soon ? 1 : 0 })
+            .Select(g => new { g.Key.State, g.Key.Status, N = g.Count() }).ToListAsync(ct);
+        var byState = openGroups.GroupBy(x => x.State).Select(g => new { State = g.Key, N = g.Sum(x => x.N) }).ToList();
         var states = workflow.States.Where(s => !s.IsFinal)
             .Select(s => new StateCount(s.Name, s.Title, byState.FirstOrDefault(x => x.State == s.Name)?.N ?? 0))
             .Concat(byState.Where(x => workflow.States.All(s => s.Name != x.State || s.IsFinal)).Select(x => new StateCount(x.State, x.State, x.N)))
             .ToList();
-
-        var soon = calendar.AddWorkingDays(today, 3);
-        var byStatus = await open
-            .GroupBy(c => c.NextDue == null ? 0 : c.NextDue < today ? 3 : c.NextDue == today ? 2 : c.NextDue <= soon ? 1 : 0)
-            .Select(g => new { Status = g.Key, N = g.Count() }).ToListAsync(ct);
         var statuses = Enum.GetValues<DeadlineStatus>()
-            .Select(s => new StatusCount(s, DeadlineReport.StatusTitle(s), byStatus.FirstOrDefault(x => x.Status == (int)s)?.N ?? 0)).ToList();
+            .Select(s => new StatusCount(s, DeadlineReport.StatusTitle(s), openGroups.Where(x => x.Status == (int)s).Sum(x => x.N))).ToList();
 
         var replies = Filtered(agencyId, f).Where(c => c.RepliedOn >= f.From && c.RepliedOn <= f.To);
-        // 2 = no reply deadline, 1 = on time, 0 = late.
-        var byDay = await replies.GroupBy(c => new { c.RepliedOn, Met = c.ReplyDue == null ? 2 : c.RepliedOn <= c.ReplyDue ? 1 : 0 })
-            .Select(g => new { g.Key.RepliedOn, g.Key.Met, N = g.Count() }).ToListAsync(ct);
-        var byMonth = byDay.GroupBy(x => new DateOnly(x.RepliedOn!.Value.Year, x.RepliedOn.Value.Month, 1)).OrderBy(g => g.Key)
+        // Met: 2 = no reply deadline, 1 = on time, 0 = late. Two passes: by dates (months, handling time) and by who.
+        var byDates = await replies
+            .GroupBy(c => new { c.ReceivedOn, c.RepliedOn, Met = c.ReplyDue == null ? 2 : c.RepliedOn <= c.ReplyDue ? 1 : 0 })
+            .Select(g => new { g.Key.ReceivedOn, g.Key.RepliedOn, g.Key.Met, N = g.Count() }).ToListAsync(ct);
+        var byMonth = byDates.GroupBy(x => new DateOnly(x.RepliedOn!.Value.Year, x.RepliedOn.Value.Month, 1)).OrderBy(g => g.Key)
             .Select(g => Row(g.Key.ToString("yyyy年M月", CultureInfo.InvariantCulture), g.Select(x => (x.Met, x.N)))).ToList();
+        var total = Row("合计", byDates.Select(x => (x.Met, x.N)));
+        var handling = Handling(byDates.Select(p => (Days: calendar.WorkingDaysBetween(p.ReceivedOn, p.RepliedOn!.Value), p.N)).ToList());
 
-        var byDepartmentRaw = await replies.GroupBy(c => new { c.DepartmentId, Met = c.ReplyDue == null ? 2 : c.RepliedOn <= c.ReplyDue ? 1 : 0 })
-            .Select(g => new { g.Key.DepartmentId, g.Key.Met, N = g.Count() }).ToListAsync(ct);
+        var byWho = await replies
+            .GroupBy(c => new { c.DepartmentId, c.HandlerName, Met = c.ReplyDue == null ? 2 : c.RepliedOn <= c.ReplyDue ? 1 : 0 })
+            .Select(g => new { g.Key.DepartmentId, g.Key.HandlerName, g.Key.Met, N = g.Count() }).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().Where(d => d.AgencyId == agencyId).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var byDepartment = byDepartmentRaw.GroupBy(x => x.DepartmentId)
+        var byDepartment = byWho.GroupBy(x => x.DepartmentId)
             .Select(g => Row(g.Key is { } id && departments.TryGetValue(id, out var name) ? name : "（未分配处室）", g.Select(x => (x.Met, x.N))))
             .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
-
-        var byHandlerRaw = await replies.GroupBy(c => new { c.HandlerName, Met = c.ReplyDue == null ? 2 : c.RepliedOn <= c.ReplyDue ? 1 : 0 })
-            .Select(g => new { g.Key.HandlerName, g.Key.Met, N = g.Count() }).ToListAsync(ct);
-        var byHandler = byHandlerRaw.GroupBy(x => x.HandlerName ?? "（未指定承办人）")
+        var byHandler = byWho.GroupBy(x => x.HandlerName ?? "（未指定承办人）")
             .Select(g => Row(g.Key, g.Select(x => (x.Met, x.N)))).OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
-        var total = Row("合计", byDay.Select(x => (x.Met, x.N)));
-
-        var pairs = await replies.GroupBy(c => new { c.ReceivedOn, c.RepliedOn }).Select(g => new { g.Key.ReceivedOn, g.Key.RepliedOn, N = g.Count() }).ToListAsync(ct);
-        var handling = Handling(pairs.Select(p => (Days: calendar.WorkingDaysBetween(p.ReceivedOn, p.RepliedOn!.Value), p.N)).ToList());
 
         var kinds = CountedClockEvents.Select(k => k.Kind).ToList();
         var filtered = Filtered(agencyId, f);

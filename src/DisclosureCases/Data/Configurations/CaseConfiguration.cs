@@ -14,6 +14,14 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.AgencyId, c.State, c.NextDue });
         b.HasIndex(c => new { c.AgencyId, c.HandlerId, c.State });
         b.HasIndex(c => new { c.AgencyId, c.ReceivedOn });
+        // Covering indexes for the reports (docs/benchmarks.md): the annual report's one pass reads dates, outcome and
+        // applicant kind; the 时限报表 reads open cases by state and next deadline, and replies by dates and handler.
+        b.HasIndex(c => new { c.AgencyId, c.ReceivedOn, c.RepliedOn, c.Outcome })
+            .HasDatabaseName("IX_Cases_Report_Annual");
+        b.HasIndex(c => new { c.AgencyId, c.Archived, c.State, c.NextDue, c.ReceivedOn })
+            .HasDatabaseName("IX_Cases_Report_Open");
+        b.HasIndex(c => new { c.AgencyId, c.RepliedOn, c.ReceivedOn, c.ReplyDue, c.DepartmentId, c.HandlerName })
+            .HasDatabaseName("IX_Cases_Report_Replies");
         b.Property(c => c.WorkflowId).HasMaxLength(60);
         b.Property(c => c.WorkflowHash).HasMaxLength(64);
         b.Property(c => c.State).HasMaxLength(60);

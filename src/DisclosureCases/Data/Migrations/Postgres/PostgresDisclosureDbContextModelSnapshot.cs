@@ -554,6 +554,15 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "State", "NextDue");
 
+                    b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
+                        .HasDatabaseName("IX_Cases_Report_Annual");
+
+                    b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
+                        .HasDatabaseName("IX_Cases_Report_Open");
+
+                    b.HasIndex("AgencyId", "RepliedOn", "ReceivedOn", "ReplyDue", "DepartmentId", "HandlerName")
+                        .HasDatabaseName("IX_Cases_Report_Replies");
+
                     b.ToTable("Cases");
                 });
 

@@ -800,6 +800,21 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Report_Annual",
+                table: "Cases",
+                columns: new[] { "AgencyId", "ReceivedOn", "RepliedOn", "Outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Report_Open",
+                table: "Cases",
+                columns: new[] { "AgencyId", "Archived", "State", "NextDue", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Report_Replies",
+                table: "Cases",
+                columns: new[] { "AgencyId", "RepliedOn", "ReceivedOn", "ReplyDue", "DepartmentId", "HandlerName" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_AgencyId",
                 table: "Departments",
                 column: "AgencyId");
