@@ -93,9 +93,7 @@ public sealed class CaseEdit(DisclosureDbContext db, TimeProvider time)
             return new Result.Refused(locked);
 
         var now = time.GetUtcNow();
-        c.Version++;
-        c.UpdatedAt = now;
-        c.UpdatedBy = actor.Name;
+        CaseRecord.Touch(c, actor.Name, now);
         CaseRecord.Append(db, c, new CaseEvent
         {
             At = now,

@@ -616,9 +616,7 @@ public sealed partial class CaseLetters(DisclosureDbContext db, TemplateStore te
         var now = time.GetUtcNow();
         if (bump)
         {
-            c.Version++;
-            c.UpdatedAt = now;
-            c.UpdatedBy = actor.Name;
+            CaseRecord.Touch(c, actor.Name, now);
         }
         CaseRecord.Append(db, c, new CaseEvent
         {

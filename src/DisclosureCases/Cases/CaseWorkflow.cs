@@ -130,9 +130,7 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
         CaseDeadlines.Project(c, definition, calculator);
 
         var now = time.GetUtcNow();
-        c.Version++;
-        c.UpdatedAt = now;
-        c.UpdatedBy = actor.Name;
+        CaseRecord.Touch(c, actor.Name, now);
         var record = CaseRecord.Append(db, c, new CaseEvent
         {
             At = now,

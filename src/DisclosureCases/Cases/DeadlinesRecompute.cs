@@ -104,9 +104,7 @@ public sealed class DeadlinesRecompute(Database database, WorkflowRegistry workf
 
             var now = time.GetUtcNow();
             CaseDeadlines.Project(c, workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash), after);
-            c.Version++;
-            c.UpdatedAt = now;
-            c.UpdatedBy = "系统";
+            CaseRecord.Touch(c, "系统", now);
             CaseRecord.Append(db, c, new CaseEvent
             {
                 At = now,
