@@ -61,21 +61,8 @@ public static class ReportVerbs
                 "xlsx" => AnnualReportExport.Xlsx(report),
                 _ => AnnualReportExport.Csv(report),
             };
-            if (path is null)
-                await console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
-            else
-            {
-                try
-                {
-                    await File.WriteAllBytesAsync(path, bytes, ct);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    await console.Error.WriteLineAsync($"{path}: 无法写入：{e.Message}");
-                    return WrongInput;
-                }
-                await console.Out.WriteLineAsync($"已写入 {path}（{scope}，{y} 年）");
-            }
+            if (!await WriteAsync(console, path, bytes, $"{scope}，{y} 年", ct))
+                return WrongInput;
             foreach (var problem in report.Problems)
                 await console.Error.WriteLineAsync($"注意：{problem.Message}（{problem.CaseCount} 件）");
             return report.Problems.Count > 0 ? Problems : Done;
@@ -119,22 +106,7 @@ public static class ReportVerbs
                 services.GetRequiredService<CalendarHolder>().Calculator);
             var report = await query.RunAsync(found.Id, filter, today, ct);
             var bytes = chosenFormat == "xlsx" ? DeadlineReportExport.Xlsx(report) : DeadlineReportExport.Csv(report);
-            if (path is null)
-            {
-                await console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
-                return Done;
-            }
-            try
-            {
-                await File.WriteAllBytesAsync(path, bytes, ct);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await console.Error.WriteLineAsync($"{path}: 无法写入：{e.Message}");
-                return WrongInput;
-            }
-            await console.Out.WriteLineAsync($"已写入 {path}（{found.Name}）");
-            return Done;
+            return await WriteAsync(console, path, bytes, found.Name, ct) ? Done : WrongInput;
         });
         return command;
     }
@@ -201,5 +173,29 @@ public static class ReportVerbs
             return Done;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A report to standard output (as text, without the byte-order mark that spreadsheets want in files) or to a file,
+    /// with a Chinese line saying where it went. False when the file cannot be written, after saying why.
+    /// </summary>
+    static async Task<bool> WriteAsync(CliConsole console, string? path, byte[] bytes, string what, CancellationToken ct)
+    {
+        if (path is null)
+        {
+            await console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
+            return true;
+        }
+        try
+        {
+            await File.WriteAllBytesAsync(path, bytes, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"{path}: 无法写入：{e.Message}");
+            return false;
+        }
+        await console.Out.WriteLineAsync($"已写入 {path}（{what}）");
+        return true;
     }
 }
