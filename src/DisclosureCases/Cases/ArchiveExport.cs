@@ -15,9 +15,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosureCases.Cases;
 
-/// <summary>A built case file: its download name and the ZIP's bytes.</summary>
-public sealed record ArchiveFile(string FileName, byte[] Content);
-
 /// <summary>
 /// 案卷导出 (条例第45条: the case file holds every document and the full event trail and can be exported): a ZIP of
 /// <list type="bullet">
@@ -97,27 +94,18 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
     }
 
     /// <summary>The download name: the case number (or the id before registration), safe as a file name.</summary>
-    public static string FileName(Case c)
-    {
-        var name = c.CaseNumber ?? $"案件{c.Id}";
-        foreach (var ch in Path.GetInvalidFileNameChars()) name = name.Replace(ch, '_');
-        return $"{name}.zip";
-    }
+    public static string FileName(Case c) => CaseFiles.FileName(c);
 
     /// <summary>Issued and superseded letters, each as HTML and DOCX, named by order, document and 文号.</summary>
     async Task<List<(string Name, byte[] Content)>> LetterFilesAsync(int caseId, CancellationToken ct)
     {
-        var issued = await db.Letters.AsNoTracking()
-            .Where(l => l.CaseId == caseId && (l.Status == LetterStatus.Issued || l.Status == LetterStatus.Superseded))
-            .OrderBy(l => l.Id).ToListAsync(ct);
         var files = new List<(string, byte[])>();
         var n = 0;
-        foreach (var letter in issued)
+        foreach (var (letter, html, docx) in await CaseFiles.IssuedLettersAsync(db, letters, caseId, ct))
         {
-            var rendered = await letters.RenderIssuedAsync(letter, ct);
             var name = $"letters/{++n:00}-{letter.DocumentId}{(letter.Status == LetterStatus.Superseded ? "-superseded" : "")}";
-            files.Add((name + ".html", rendered.HtmlBytes()));
-            files.Add((name + ".docx", rendered.Docx()));
+            files.Add((name + ".html", html));
+            files.Add((name + ".docx", docx));
         }
         return files;
     }
@@ -169,47 +157,27 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
 
     string Deadlines(Case c, Agency agency, Workflow.WorkflowDefinition definition, DateTimeOffset now)
     {
-        var calc = calendar.Calculator;
         var today = ShanghaiTime.Today(time);
-        var clocks = CaseDeadlines.Compute(c, calc);
-        var watched = CaseDeadlines.Watched(c, definition, clocks).Select(d => d.Key).ToHashSet();
+        var statement = CaseFiles.DeadlineStatement(c, definition, calendar.Calculator, today);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{agency.Name} 政府信息公开申请案卷 · 期限说明\n");
         text.Append(CultureInfo.InvariantCulture, $"文号：{c.CaseNumber ?? "（未登记）"}\n");
         text.Append(CultureInfo.InvariantCulture, $"收到申请之日：{c.ReceivedOn:yyyy-MM-dd}（{ReceiptDateRule.Explain(c.Channel, c.ReceivedOn)}）\n");
         text.Append(CultureInfo.InvariantCulture, $"状态：{definition.FindState(c.State)?.Title ?? c.State}\n");
         text.Append(CultureInfo.InvariantCulture, $"导出时间：{ShanghaiTime.Local(now):yyyy-MM-dd HH:mm}（北京时间），期限状态按 {today:yyyy-MM-dd} 计\n");
-        if (clocks.Deadlines.Count == 0)
+        if (statement.Count == 0)
             text.Append("\n本案没有计时事件，无期限。\n");
-        foreach (var d in clocks.Deadlines)
+        foreach (var d in statement)
         {
-            var due = d.Due is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
-            text.Append(CultureInfo.InvariantCulture, $"\n{d.Title}：{due}{(d.Provisional ? "（暂定：依赖尚未载入的年度节假日安排）" : "")}\n");
-            text.Append(CultureInfo.InvariantCulture, $"  状态：{CaseClocks.Standing(d, today, calc).Text}{(watched.Contains(d.Key) ? "（当前状态下关注的期限）" : "")}\n");
-            if (d.Explanation is null)
-                text.Append("  说明：该日期由本机关在告知书中确定，不是推算所得\n");
-            else
-                foreach (var line in d.Explanation.Lines)
-                    text.Append("  ").Append(line).Append('\n');
+            text.Append('\n').Append(d.Heading).Append('\n');
+            text.Append("  ").Append(d.Standing).Append('\n');
+            foreach (var line in d.Explanation)
+                text.Append("  ").Append(line).Append('\n');
         }
         return text.ToString();
     }
 
-    static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries, DateTimeOffset now)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
-        {
-            foreach (var (name, content) in entries)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = new DateTimeOffset(ShanghaiTime.Local(now), TimeSpan.FromHours(8));
-                using var stream = entry.Open();
-                stream.Write(content);
-            }
-        }
-        return buffer.ToArray();
-    }
+    static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries, DateTimeOffset now) => CaseFiles.Zip(entries, now);
 
-    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    static string Sha256(byte[] content) => CaseFiles.Sha256(content);
 }

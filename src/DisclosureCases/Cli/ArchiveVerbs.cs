@@ -28,28 +28,8 @@ public static class ArchiveVerbs
             await using var services = await host.ServicesAsync(ct);
             var database = services.GetRequiredService<Database>();
             await using var db = database.CreateContext(AgencyScope.All);
-            var key = parse.GetValue(which)!.Trim();
-            var code = parse.GetValue(agency);
-            var query = db.Cases.AsNoTracking();
-            if (code is not null)
-            {
-                if (await AgencyChoice.FindAsync(database, code, console, ct) is not { } found) return WrongInput;
-                query = query.Where(c => c.AgencyId == found.Id);
-            }
-            var matches = int.TryParse(key, out var id)
-                ? await query.Where(c => c.Id == id).Select(c => new { c.Id, c.AgencyId }).ToListAsync(ct)
-                : await query.Where(c => c.CaseNumber == key).Select(c => new { c.Id, c.AgencyId }).ToListAsync(ct);
-            if (matches.Count == 0)
-            {
-                await console.Error.WriteLineAsync($"找不到案件“{key}”：请给出完整文号或案件编号");
+            if (await CaseChoice.FindAsync(database, db, parse.GetValue(which)!, parse.GetValue(agency), console, ct) is not { } match)
                 return WrongInput;
-            }
-            if (matches.Count > 1)
-            {
-                await console.Error.WriteLineAsync($"文号“{key}”在 {matches.Count} 个机关都有，请用 --agency 指定机关代码");
-                return WrongInput;
-            }
-            var match = matches[0];
             var path = parse.GetValue(output)
                 ?? ArchiveExport.FileName(await db.Cases.AsNoTracking().SingleAsync(c => c.Id == match.Id, ct));
             // The file is opened before the export is recorded, so the audit trail never names an export that could not be saved.

@@ -15,6 +15,7 @@ public static class CommandLine
         SeedVerbs.Build(console, host),
         .. TransferVerbs.Build(console, host),
         ArchiveVerbs.Build(console, host),
+        EvidenceVerbs.Build(console, host),
         TemplateVerbs.Build(console),
         ReportVerbs.Build(console, host),
     ];

@@ -51,6 +51,7 @@ public static class ApplicationServices
         services.AddScoped<Reports.ReportLocks>();
         services.AddScoped<MailingBatch>();
         services.AddScoped<ArchiveExport>();
+        services.AddScoped<Evidence.EvidencePackage>();
 
         // Moving cases in and out: JSONL export and import, bulk seeding for benchmarks.
         services.AddTransient<Transfer.TransferredCaseValidator>();

@@ -39,6 +39,13 @@ public static class CaseEventKinds
     public const string Imported = "imported";
     /// <summary>A letter (文书) submitted, returned, issued or superseded.</summary>
     public const string Letter = "letter";
+    /// <summary>
+    /// An evidence package (证据清单) was built from the case for a 行政复议 or 行政诉讼 answer. The package's own extract
+    /// of the record ends before such events, so building it again from unchanged data gives the same bytes.
+    /// </summary>
+    public const string Evidence = "evidence";
+    /// <summary>A partner system (the 行政复议机关's) fetched the case file or sent a notice or decision about it.</summary>
+    public const string Partner = "partner";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>
