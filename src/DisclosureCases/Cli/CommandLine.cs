@@ -16,6 +16,7 @@ public static class CommandLine
         .. TransferVerbs.Build(console, host),
         ArchiveVerbs.Build(console, host),
         EvidenceVerbs.Build(console, host),
+        PartnerVerbs.Build(console, host),
         TemplateVerbs.Build(console),
         ReportVerbs.Build(console, host),
     ];

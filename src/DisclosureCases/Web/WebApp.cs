@@ -1,3 +1,4 @@
+using DisclosureCases.Api;
 using DisclosureCases.Data;
 using DisclosureCases.Jobs;
 using DisclosureCases.Web.Identity;
@@ -70,6 +71,7 @@ public static class WebApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddApplicationServices();
+        services.AddPartnerApi();
         // After the application's services: its start-up work (migrations) runs before the jobs' start-up work.
         services.AddJobs(configuration, database);
 
@@ -79,11 +81,13 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Api.ApiCallLog>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapGet("/health", HealthEndpoint.Report).AllowAnonymous();
+        app.MapPartnerApi();
         return app;
     }
 }

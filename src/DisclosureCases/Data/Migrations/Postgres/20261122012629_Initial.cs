@@ -34,6 +34,27 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiCalls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnerId = table.Column<int>(type: "integer", nullable: true),
+                    PartnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiCalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -170,6 +191,32 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WorkflowVersions", x => new { x.WorkflowId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiPartners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiPartners_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -702,6 +749,27 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiCalls_AgencyId_At",
+                table: "ApiCalls",
+                columns: new[] { "AgencyId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiPartners_AgencyId",
+                table: "ApiPartners",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiPartners_KeyHash",
+                table: "ApiPartners",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiPartners_KeyPrefix",
+                table: "ApiPartners",
+                column: "KeyPrefix");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -912,6 +980,12 @@ namespace DisclosureCases.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiCalls");
+
+            migrationBuilder.DropTable(
+                name: "ApiPartners");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
