@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
-using DisclosureCases.Domain.Clocks;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Letters;
 using DisclosureCases.Transfer;
