@@ -10,7 +10,7 @@ public static class EvidenceHtml
         body{font-family:"SimSun","Songti SC","Noto Serif CJK SC",serif;font-size:12pt;color:#000;margin:2cm;line-height:1.6}
         h1{font-size:18pt;text-align:center;margin:0 0 .5em}h2{font-size:14pt;margin:1.2em 0 .4em}
         table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;text-align:left}
-        th{background:#eee}dl{display:grid;grid-template-columns:9em 1fr;gap:2px 1em}dt{font-weight:bold}dd{margin:0}
+        th{background:#eee}table.index td:nth-child(1),table.index td:nth-child(4),table.index th{white-space:nowrap}dl{display:grid;grid-template-columns:9em 1fr;gap:2px 1em}dt{font-weight:bold}dd{margin:0}
         .hash{font-family:monospace;font-size:8pt;word-break:break-all}.note{font-size:10pt;color:#333}
         @page{size:A4;margin:1.5cm}@media print{body{margin:0}tr{break-inside:avoid}}
         """;

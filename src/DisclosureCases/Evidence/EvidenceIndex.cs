@@ -23,7 +23,7 @@ public static class EvidenceIndex
         foreach (var s in sections)
         {
             body.Append(CultureInfo.InvariantCulture, $"<h2>{E(s.CaseNumber)}（申请人：{E(s.Applicant)}）</h2>");
-            body.Append("<table><thead><tr><th>序号</th><th>证据名称</th><th>来源/文号</th><th>日期</th><th>证明目的</th><th>页数/文件</th></tr></thead><tbody>");
+            body.Append("<table class=\"index\"><thead><tr><th>序号</th><th>证据名称</th><th>来源/文号</th><th>日期</th><th>证明目的</th><th>页数/文件</th></tr></thead><tbody>");
             foreach (var i in s.Items)
             {
                 var files = string.Join("<br>", i.Files.Select(f => $"<a href=\"{E(f)}\">{E(f)}</a>"));
