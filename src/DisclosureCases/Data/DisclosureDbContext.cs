@@ -44,6 +44,9 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
     public DbSet<CalendarChangeCase> CalendarChangeCases => Set<CalendarChangeCase>();
     public DbSet<Reports.ReportFiling> ReportFilings => Set<Reports.ReportFiling>();
+    public DbSet<Domain.Reviews.ReviewCase> ReviewCases => Set<Domain.Reviews.ReviewCase>();
+    public DbSet<Domain.Reviews.ReviewLink> ReviewLinks => Set<Domain.Reviews.ReviewLink>();
+    public DbSet<Domain.Reviews.ReviewEvent> ReviewEvents => Set<Domain.Reviews.ReviewEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -57,6 +60,9 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
         builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
         builder.Entity<Reports.ReportFiling>().HasQueryFilter(f => SeesAll || f.AgencyId == ScopeAgencyId);
+        builder.Entity<Domain.Reviews.ReviewCase>().HasQueryFilter(r => SeesAll || r.AgencyId == ScopeAgencyId);
+        builder.Entity<Domain.Reviews.ReviewEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
+        // Review links are reached through their (filtered) review case, and point at (filtered) cases.
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).

@@ -218,6 +218,65 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AfterReconsideration = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreviousId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkflowId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    WorkflowVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkflowHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BodyCaseNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActChallenged = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Simplified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CopyReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnswerSubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HearingOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionExtendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    JudgmentKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ResultContent = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReportNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NextDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextDueKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditHead = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AuditCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewCases_ReviewCases_PreviousId",
+                        column: x => x.PreviousId,
+                        principalTable: "ReviewCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -449,6 +508,38 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    FromState = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ToState = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewEvents_ReviewCases_ReviewCaseId",
+                        column: x => x.ReviewCaseId,
+                        principalTable: "ReviewCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarChangeCases",
                 columns: table => new
                 {
@@ -608,6 +699,34 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         name: "FK_Notifications_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReopenedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NewReplyDue = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewLinks_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewLinks_ReviewCases_ReviewCaseId",
+                        column: x => x.ReviewCaseId,
+                        principalTable: "ReviewCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -906,6 +1025,38 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 name: "IX_ReportFilings_AgencyId_Year_Id",
                 table: "ReportFilings",
                 columns: new[] { "AgencyId", "Year", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_AgencyId_Kind_FiledOn",
+                table: "ReviewCases",
+                columns: new[] { "AgencyId", "Kind", "FiledOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_AgencyId_State_NextDue",
+                table: "ReviewCases",
+                columns: new[] { "AgencyId", "State", "NextDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_PreviousId",
+                table: "ReviewCases",
+                column: "PreviousId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewEvents_ReviewCaseId_Sequence",
+                table: "ReviewEvents",
+                columns: new[] { "ReviewCaseId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewLinks_CaseId",
+                table: "ReviewLinks",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewLinks_ReviewCaseId_CaseId",
+                table: "ReviewLinks",
+                columns: new[] { "ReviewCaseId", "CaseId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -954,6 +1105,12 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 name: "ReportFilings");
 
             migrationBuilder.DropTable(
+                name: "ReviewEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReviewLinks");
+
+            migrationBuilder.DropTable(
                 name: "WorkflowVersions");
 
             migrationBuilder.DropTable(
@@ -973,6 +1130,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCases");
 
             migrationBuilder.DropTable(
                 name: "CalendarVersions");

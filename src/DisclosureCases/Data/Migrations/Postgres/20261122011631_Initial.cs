@@ -219,6 +219,65 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Instance = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AfterReconsideration = table.Column<bool>(type: "boolean", nullable: false),
+                    PreviousId = table.Column<int>(type: "integer", nullable: true),
+                    WorkflowId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    WorkflowVersion = table.Column<int>(type: "integer", nullable: false),
+                    WorkflowHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Body = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BodyCaseNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActChallenged = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Simplified = table.Column<bool>(type: "boolean", nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CopyReceivedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnswerSubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HearingOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionExtendedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ServedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Result = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    JudgmentKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ResultContent = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NextDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    NextDueKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AuditHead = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AuditCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewCases_ReviewCases_PreviousId",
+                        column: x => x.PreviousId,
+                        principalTable: "ReviewCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -450,6 +509,38 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewCaseId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    FromState = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ToState = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewEvents_ReviewCases_ReviewCaseId",
+                        column: x => x.ReviewCaseId,
+                        principalTable: "ReviewCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarChangeCases",
                 columns: table => new
                 {
@@ -609,6 +700,34 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         name: "FK_Notifications_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewCaseId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    ReopenedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NewReplyDue = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewLinks_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewLinks_ReviewCases_ReviewCaseId",
+                        column: x => x.ReviewCaseId,
+                        principalTable: "ReviewCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -907,6 +1026,38 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "IX_ReportFilings_AgencyId_Year_Id",
                 table: "ReportFilings",
                 columns: new[] { "AgencyId", "Year", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_AgencyId_Kind_FiledOn",
+                table: "ReviewCases",
+                columns: new[] { "AgencyId", "Kind", "FiledOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_AgencyId_State_NextDue",
+                table: "ReviewCases",
+                columns: new[] { "AgencyId", "State", "NextDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCases_PreviousId",
+                table: "ReviewCases",
+                column: "PreviousId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewEvents_ReviewCaseId_Sequence",
+                table: "ReviewEvents",
+                columns: new[] { "ReviewCaseId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewLinks_CaseId",
+                table: "ReviewLinks",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewLinks_ReviewCaseId_CaseId",
+                table: "ReviewLinks",
+                columns: new[] { "ReviewCaseId", "CaseId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -955,6 +1106,12 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "ReportFilings");
 
             migrationBuilder.DropTable(
+                name: "ReviewEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReviewLinks");
+
+            migrationBuilder.DropTable(
                 name: "WorkflowVersions");
 
             migrationBuilder.DropTable(
@@ -974,6 +1131,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCases");
 
             migrationBuilder.DropTable(
                 name: "CalendarVersions");
