@@ -13,6 +13,8 @@ public static class ReviewServices
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<ReviewDecisions>();
         services.AddScoped<ReviewReporting>();
+        services.AddScoped<ApplicationReviews>();
+        services.AddScoped<ReviewDeadlineList>();
         return services;
     }
 }

@@ -124,7 +124,7 @@ public class WorkflowLoaderTests
         {
             var calendar = Directory.CreateDirectory(Path.Combine(dir, "calendar"));
             File.WriteAllText(Path.Combine(calendar.FullName, "2026.yaml"), "kind: workflow\nthis is: [not valid\n");
-            WorkflowLoader.LoadDirectory(dir, Vocabulary).Count.ShouldBe(1);
+            WorkflowLoader.LoadDirectory(dir, Vocabulary).Count.ShouldBe(3); // application, litigation, reconsideration
         }
         finally
         {
