@@ -70,7 +70,8 @@ public sealed class ReviewDecisions(DisclosureDbContext db, ReviewWorkflow engin
                     Reopen(application, r, result, served, newDue, actor, now);
             }
             return Task.CompletedTask;
-        }, extra: new { result = result.Code, label = result.Label, judgmentKind = input.JudgmentKind, content = input.Content });
+        }, extra: new { result = result.Code, label = result.Label, judgmentKind = input.JudgmentKind, content = input.Content },
+            summaryNote: (input.JudgmentKind is { } jk ? (jk == JudgmentKind.Judgment ? "判决：" : "裁定：") : "") + result.Label);
     }
 
     void Reopen(Case application, ReviewCase r, ReviewResult result, DateOnly served, DateOnly newDue, Actor actor, DateTimeOffset now)

@@ -42,7 +42,7 @@ public sealed class ReviewWorkflow(DisclosureDbContext db, WorkflowRegistry work
 {
     /// <param name="alongside">Work that commits or fails with the action (the decision's reopening of applications).</param>
     public async Task<ReviewFireResult> FireAsync(int reviewId, string trigger, IReadOnlyDictionary<string, string?> input, Actor actor,
-        int expectedVersion, CancellationToken ct, Func<ReviewCase, DateTimeOffset, Task>? alongside = null, object? extra = null)
+        int expectedVersion, CancellationToken ct, Func<ReviewCase, DateTimeOffset, Task>? alongside = null, object? extra = null, string? summaryNote = null)
     {
         var r = await db.ReviewCases.Include(x => x.Links).FirstOrDefaultAsync(x => x.Id == reviewId, ct);
         if (r is null) return new ReviewFireResult.NotFound();
@@ -75,15 +75,14 @@ public sealed class ReviewWorkflow(DisclosureDbContext db, WorkflowRegistry work
             }
         r.State = plan.To.Name;
         var now = time.GetUtcNow();
-        if (alongside is not null)
-            await alongside(r, now);
         ReviewProjection.Project(r, calendar.Calculator, settings.Value);
         ReviewRecord.Touch(r, actor.Name, now);
         var record = ReviewRecord.Append(db, r, new ReviewEvent
         {
             At = now, ActorId = actor.UserId, ActorName = actor.Name, Kind = ReviewEventKinds.Transition, Trigger = trigger,
             FromState = fromState, ToState = r.State,
-            Summary = plan.From.Name == plan.To.Name ? plan.Transition.Title : $"{plan.Transition.Title}：{plan.From.Title} → {plan.To.Title}",
+            Summary = (plan.From.Name == plan.To.Name ? plan.Transition.Title : $"{plan.Transition.Title}：{plan.From.Title} → {plan.To.Title}")
+                + (summaryNote is null ? "" : $"（{summaryNote}）"),
             Data = JsonSerializer.Serialize(new
             {
                 inputs = input.Where(kv => plan.Transition.FindField(kv.Key) is not null).ToDictionary(kv => kv.Key, kv => kv.Value),
@@ -91,6 +90,9 @@ public sealed class ReviewWorkflow(DisclosureDbContext db, WorkflowRegistry work
                 extra,
             }, AuditJson.Options),
         });
+        // After the action's own event, so that the record reads: the decision, then what it caused.
+        if (alongside is not null)
+            await alongside(r, now);
         try
         {
             await db.SaveChangesAsync(ct);
