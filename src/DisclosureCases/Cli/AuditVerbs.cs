@@ -10,7 +10,7 @@ public static class AuditVerbs
 {
     public static Command Build(CliConsole console, CliHost host)
     {
-        var verify = new Command("verify", "逐案校验事件哈希链（全程留痕是否完整）");
+        var verify = new Command("verify", "逐案校验事件哈希链（全程留痕是否完整），含复议诉讼案件");
         verify.SetAction(async (_, ct) => await VerifyAsync(await host.DatabaseAsync(ct), console, ct));
         var audit = new Command("audit", "审计记录");
         audit.Subcommands.Add(verify);
@@ -40,9 +40,29 @@ public static class AuditVerbs
             checkedCases += batch.Count;
             lastId = batch[^1].Id;
         }
+        // 行政复议 / 行政诉讼 cases keep their own chains (docs/decisions/0006).
+        var checkedReviews = 0;
+        lastId = 0;
+        while (true)
+        {
+            var batch = await db.ReviewCases.AsNoTracking().Where(r => r.Id > lastId).OrderBy(r => r.Id).Take(500)
+                .Select(r => new { r.Id, r.BodyCaseNumber, r.AuditHead, r.AuditCount }).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var ids = batch.Select(r => r.Id).ToList();
+            var events = (await db.ReviewEvents.AsNoTracking().Where(e => ids.Contains(e.ReviewCaseId)).ToListAsync(ct)).ToLookup(e => e.ReviewCaseId);
+            foreach (var r in batch)
+            {
+                var problems = AuditChain.Verify(events[r.Id], r.AuditHead, r.AuditCount);
+                foreach (var p in problems)
+                    await console.Out.WriteLineAsync($"复议诉讼案件 {r.BodyCaseNumber ?? "#" + r.Id}：{p}");
+                if (problems.Count > 0) broken++;
+            }
+            checkedReviews += batch.Count;
+            lastId = batch[^1].Id;
+        }
         await console.Out.WriteLineAsync(broken == 0
-            ? $"审计链完整：已校验 {checkedCases} 件案件"
-            : $"审计链异常：{broken} / {checkedCases} 件案件");
+            ? $"审计链完整：已校验 {checkedCases} 件案件" + (checkedReviews > 0 ? $"、{checkedReviews} 件复议诉讼案件" : "")
+            : $"审计链异常：{broken} / {checkedCases + checkedReviews} 件案件");
         return broken == 0 ? 0 : 1;
     }
 }

@@ -54,7 +54,7 @@ public static class ReportVerbs
                 scope = found.Name;
             }
             await using var db = database.CreateContext(AgencyScope.All);
-            var report = await new AnnualReportQuery(db, services.GetRequiredService<OutcomeCatalog>()).RunAsync(y, agencyId, scope, ct);
+            var report = await new AnnualReportQuery(db, services.GetRequiredService<OutcomeCatalog>(), services.GetRequiredService<Domain.Reviews.ReviewResultCatalog>()).RunAsync(y, agencyId, scope, ct);
             byte[] bytes = chosenFormat switch
             {
                 "json" => System.Text.Encoding.UTF8.GetBytes(AnnualReportExport.Json(report) + "\n"),
@@ -160,7 +160,7 @@ public static class ReportVerbs
             }
             await Time($"annual report {y}", async db =>
             {
-                var r = await new AnnualReportQuery(db, outcomes).RunAsync(y, found.Id, found.Name, ct);
+                var r = await new AnnualReportQuery(db, outcomes, services.GetRequiredService<Domain.Reviews.ReviewResultCatalog>()).RunAsync(y, found.Id, found.Name, ct);
                 return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"一 {r.Received.Total}, 二 {r.CarriedOver.Total}, 三（七） {r.ResultsTotal.Total}, 四 {r.CarriedForward.Total}, problems {r.Problems.Count}");
             });

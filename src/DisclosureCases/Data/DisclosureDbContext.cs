@@ -46,6 +46,9 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<Reports.ReportFiling> ReportFilings => Set<Reports.ReportFiling>();
     public DbSet<Api.ApiPartner> ApiPartners => Set<Api.ApiPartner>();
     public DbSet<Api.ApiCall> ApiCalls => Set<Api.ApiCall>();
+    public DbSet<Domain.Reviews.ReviewCase> ReviewCases => Set<Domain.Reviews.ReviewCase>();
+    public DbSet<Domain.Reviews.ReviewLink> ReviewLinks => Set<Domain.Reviews.ReviewLink>();
+    public DbSet<Domain.Reviews.ReviewEvent> ReviewEvents => Set<Domain.Reviews.ReviewEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +65,9 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         // A partner's key is checked before any agency is known: the API key handler reads partners with AgencyScope.All.
         builder.Entity<Api.ApiPartner>().HasQueryFilter(p => SeesAll || p.AgencyId == ScopeAgencyId);
         builder.Entity<Api.ApiCall>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
+        builder.Entity<Domain.Reviews.ReviewCase>().HasQueryFilter(r => SeesAll || r.AgencyId == ScopeAgencyId);
+        builder.Entity<Domain.Reviews.ReviewEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
+        // Review links are reached through their (filtered) review case, and point at (filtered) cases.
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).

@@ -24,13 +24,13 @@ namespace DisclosureCases.Reports;
 /// such case is named in <see cref="AnnualReport.Problems"/>; none is silently moved to another row or column.
 /// </para>
 /// </summary>
-public sealed class AnnualReportQuery(DisclosureDbContext db, OutcomeCatalog outcomes)
+public sealed class AnnualReportQuery(DisclosureDbContext db, OutcomeCatalog outcomes, Domain.Reviews.ReviewResultCatalog reviewResults)
 {
     /// <summary>How many cases a problem lists (its count is always complete).</summary>
     public const int ListedCases = 50;
 
-    public const string Table4Note =
-        "本系统尚未登记行政复议、行政诉讼案件（复议诉讼报备功能尚未上线），表四按已登记的记录计数，目前均为 0；请按实际情况另行核对填报。";
+    /// <summary>How 表四 is counted (<see cref="ReviewTable"/>), printed under it.</summary>
+    public const string Table4Note = ReviewTable.Note;
 
     enum Bucket { Received, CarriedOver, Closed, CarriedForward }
 
@@ -99,7 +99,7 @@ public sealed class AnnualReportQuery(DisclosureDbContext db, OutcomeCatalog out
                 $"一 + 二 ≠ 三（七） + 四：{string.Join("；", broken)}。原因见下列案件。",
                 problems.Sum(p => p.CaseCount), problems.SelectMany(p => p.Cases).DistinctBy(c => c.Id).Take(ListedCases).ToList()));
 
-        return new AnnualReport(year, scope, rows, Table4(), Table4Note, problems);
+        return new AnnualReport(year, scope, rows, await ReviewTable.CountAsync(db, reviewResults, year, agencyId, ct), Table4Note, problems);
     }
 
     List<AnnualReportRow> Rows(List<Count> counts)
@@ -152,13 +152,6 @@ public sealed class AnnualReportQuery(DisclosureDbContext db, OutcomeCatalog out
                     $"“{AnnualReportFormat.FigureColumns[i]}”列 {received[i]} + {carriedOver[i]} ≠ {closed[i]} + {carriedForward[i]}"));
         return broken;
     }
-
-    static List<ReviewReportRow> Table4() =>
-    [
-        new(AnnualReportFormat.Review, null, new int[AnnualReportFormat.ReviewColumns.Count]),
-        new(AnnualReportFormat.Litigation, AnnualReportFormat.DirectSuit, new int[AnnualReportFormat.ReviewColumns.Count]),
-        new(AnnualReportFormat.Litigation, AnnualReportFormat.SuitAfterReview, new int[AnnualReportFormat.ReviewColumns.Count]),
-    ];
 
     static async Task<ReportProblem> ProblemAsync(string message, IQueryable<Case> which, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using DisclosureCases.Domain.Documents;
 using DisclosureCases.Domain.Fees;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Letters;
+using DisclosureCases.Reviews;
 using DisclosureCases.Workflow;
 
 namespace DisclosureCases.Web;
@@ -60,6 +61,7 @@ public static class ApplicationServices
         services.AddTransient<Samples.CaseSeeder>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<CaseLetters>();
+        services.AddReviews();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

@@ -60,11 +60,15 @@ public sealed class WorkflowVocabulary
     [
         "received", "correction-requested", "correction-received", "consultation-started", "consultation-ended",
         "extension-approved", "replied",
+        // 行政复议 / 行政诉讼 cases (workflows/reconsideration.yaml, litigation.yaml): the dates ReviewDeadlines counts from
+        "review-accepted", "copy-received", "answer-submitted", "hearing-held", "decision-extended", "decision-served",
     ];
 
     /// <summary>correction-notice (第30条, 7 working days), reply (第33条), correction-answer, consultation-answer (第32、34条).</summary>
     public static IReadOnlyList<string> StandardDeadlines { get; } =
-        ["correction-notice", "reply", "correction-answer", "consultation-answer"];
+        ["correction-notice", "reply", "correction-answer", "consultation-answer",
+         // 行政复议 / 行政诉讼 (Domain/Reviews/ReviewDeadlines)
+         "review-answer", "review-decision", "defence", "appeal", "review-report"];
 
     /// <summary>The conditions the application's <see cref="ICaseConditions"/> must answer:
     /// <c>handler-assigned</c>, <c>outcome-selected</c>, <c>extension-not-used</c> (no extension approved yet, 第33条),
@@ -74,13 +78,17 @@ public sealed class WorkflowVocabulary
     [
         "handler-assigned", "outcome-selected", "extension-not-used", "correction-not-requested-before",
         "correction-period-over", "fee-period-over",
+        // 行政复议: the 复议机关 may extend its decision period once (行政复议法第62条)
+        "decision-not-extended",
     ];
 
     /// <summary>The case fields a <c>set:</c> effect may write.</summary>
     public static IReadOnlyList<string> StandardCaseFields { get; } =
         ["case-number", "handler", "outcome", "reply-reasons", "correction-due", "fee-due", "deferred-reply-due",
          // one dispatch of the reply (邮寄/送达): a method starts a new one, the others complete the latest
-         "mailing-method", "tracking-number", "posted-on", "delivered-on", "returned-on", "return-reason"];
+         "mailing-method", "tracking-number", "posted-on", "delivered-on", "returned-on", "return-reason",
+         // 行政复议 / 行政诉讼 cases: the day of the decision or judgment (Reviews/ReviewWorkflow)
+         "decided-on"];
 
     /// <summary>The standard roles, clock events, deadlines, conditions and case fields with the given documents and outcomes
     /// (normally <c>DocumentCatalog.Ids</c> and <c>OutcomeCatalog.Codes</c>).</summary>

@@ -76,7 +76,7 @@ public class ReportLocksTests(ReportLocksTests.Factory factory) : IClassFixture<
         var admin = await maker.ActorAsync("admin");
         await using (var db = factory.Database.CreateContext(AgencyScope.For(admin.AgencyId)))
         {
-            var report = await new AnnualReportQuery(db, factory.Services.GetRequiredService<DisclosureCases.Domain.Outcomes.OutcomeCatalog>())
+            var report = await new AnnualReportQuery(db, factory.Services.GetRequiredService<DisclosureCases.Domain.Outcomes.OutcomeCatalog>(), factory.Services.GetRequiredService<DisclosureCases.Domain.Reviews.ReviewResultCatalog>())
                 .RunAsync(2021, admin.AgencyId, "测试", default);
             (await new ReportLocks(db, TimeProvider.System).FileAsync(admin.AgencyId, 2021, report, admin, default)).ShouldBeNull();
         }

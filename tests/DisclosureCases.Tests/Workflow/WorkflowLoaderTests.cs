@@ -27,10 +27,10 @@ public class WorkflowLoaderTests
     }
 
     [Fact]
-    public void The_workflows_folder_holds_the_application_definition_and_nothing_else_is_taken_for_one()
+    public void The_workflows_folder_holds_the_application_review_and_litigation_definitions_and_nothing_else_is_taken_for_one()
     {
         var definitions = WorkflowLoader.LoadDirectory(RepoPaths.Workflows, Vocabulary);
-        definitions.Select(d => (d.Id, d.Version)).ShouldBe([("application", 1)]);
+        definitions.Select(d => (d.Id, d.Version)).ShouldBe([("application", 1), ("litigation", 1), ("reconsideration", 1)]);
         definitions[0].Title.ShouldBe("政府信息公开申请办理");
     }
 
@@ -124,7 +124,7 @@ public class WorkflowLoaderTests
         {
             var calendar = Directory.CreateDirectory(Path.Combine(dir, "calendar"));
             File.WriteAllText(Path.Combine(calendar.FullName, "2026.yaml"), "kind: workflow\nthis is: [not valid\n");
-            WorkflowLoader.LoadDirectory(dir, Vocabulary).Count.ShouldBe(1);
+            WorkflowLoader.LoadDirectory(dir, Vocabulary).Count.ShouldBe(3); // application, litigation, reconsideration
         }
         finally
         {

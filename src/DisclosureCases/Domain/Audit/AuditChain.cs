@@ -4,14 +4,14 @@ using System.Text;
 
 namespace DisclosureCases.Domain.Audit;
 
-/// <summary>The hash chain over a case's events. The genesis link is the empty string.</summary>
+/// <summary>The hash chain over a case's (or a review case's) events. The genesis link is the empty string.</summary>
 public static class AuditChain
 {
     /// <summary>SHA-256 (hex) over every recorded field of the event and the previous hash, unit-separated.</summary>
-    public static string ComputeHash(CaseEvent e)
+    public static string ComputeHash(IChainedEvent e)
     {
         var canonical = string.Join('\u001f',
-            e.CaseId.ToString(CultureInfo.InvariantCulture),
+            e.ChainKey,
             e.AgencyId.ToString(CultureInfo.InvariantCulture),
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
@@ -25,7 +25,7 @@ public static class AuditChain
     /// cut to whole microseconds in UTC: the precision every supported database keeps (PostgreSQL's timestamptz), so
     /// the time read back is the time that was hashed.
     /// </summary>
-    public static string Append(CaseEvent next, string head, int count)
+    public static string Append(IChainedEvent next, string head, int count)
     {
         var utc = next.At.ToUniversalTime();
         next.At = new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
@@ -39,7 +39,7 @@ public static class AuditChain
     /// Checks one case's events (any order; they are sorted by sequence) against the head and count the case row holds.
     /// Returns the problems found, in Chinese, or nothing when the chain is intact.
     /// </summary>
-    public static IReadOnlyList<string> Verify(IEnumerable<CaseEvent> events, string expectedHead, int expectedCount)
+    public static IReadOnlyList<string> Verify(IEnumerable<IChainedEvent> events, string expectedHead, int expectedCount)
     {
         var problems = new List<string>();
         var previous = "";

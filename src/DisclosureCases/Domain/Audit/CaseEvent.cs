@@ -5,8 +5,11 @@ namespace DisclosureCases.Domain.Audit;
 /// Each event stores the hash of the one before it on the same case, so an edit, a removal or a reordering breaks
 /// the chain (<see cref="AuditChain.Verify"/>). Nothing in the application updates or deletes an event.
 /// </summary>
-public class CaseEvent
+public class CaseEvent : IChainedEvent
 {
+    /// <summary>The case id in invariant digits: what the chain has always hashed for an application's events.</summary>
+    string IChainedEvent.ChainKey => CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public long Id { get; set; }
     public int CaseId { get; set; }
     public int AgencyId { get; set; }
@@ -46,6 +49,8 @@ public static class CaseEventKinds
     public const string Evidence = "evidence";
     /// <summary>A partner system (the 行政复议机关's) fetched the case file or sent a notice or decision about it.</summary>
     public const string Partner = "partner";
+    /// <summary>A 行政复议 or 行政诉讼 case linked to the application, decided on it, or reopening it.</summary>
+    public const string Review = "review";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>

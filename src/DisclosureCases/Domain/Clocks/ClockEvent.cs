@@ -23,12 +23,20 @@ public enum ClockEventKind
 
     /// <summary>答复: the reply (or the closing notice) has been issued; the reply clock is met.</summary>
     Replied,
+
+    /// <summary>
+    /// 责令重新答复: a 复议 decision or judgment ordered a new reply (撤销并责令重作, 责令履行). The reply clock starts
+    /// again from this day (the decision's service) and runs to <see cref="ClockEvent.AnswerBy"/>, the new deadline
+    /// the decision's period gives; the case may be replied to again.
+    /// </summary>
+    ReplyOrdered,
 }
 
 /// <summary>One dated event of an application's clock.</summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="Date">The day it happened (the day of receipt for incoming documents).</param>
 /// <param name="Note">Free text for the record; ignored by the computation.</param>
-/// <param name="AnswerBy">For <see cref="ClockEventKind.CorrectionRequested"/> only, optional: the date by which the
-/// notice asks the applicant to correct (条例第30条 "合理的补正期限").</param>
+/// <param name="AnswerBy">For <see cref="ClockEventKind.CorrectionRequested"/>, optional: the date by which the
+/// notice asks the applicant to correct (条例第30条 "合理的补正期限"); for <see cref="ClockEventKind.ReplyOrdered"/>,
+/// required: the new reply deadline.</param>
 public sealed record ClockEvent(ClockEventKind Kind, DateOnly Date, string? Note = null, DateOnly? AnswerBy = null);

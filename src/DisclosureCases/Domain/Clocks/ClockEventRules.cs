@@ -14,6 +14,7 @@ static class ClockEventRules
         ClockEventKind.ConsultationStarted => "开始征求意见",
         ClockEventKind.ConsultationEnded => "征求意见结束",
         ClockEventKind.ExtensionApproved => "批准延期答复",
+        ClockEventKind.ReplyOrdered => "责令重新答复",
         _ => "答复",
     };
 
@@ -48,8 +49,17 @@ static class ClockEventRules
         var last = history[^1];
         if (next.Date < last.Date)
             return $"{Iso(next.Date)} 早于上一事件（{Describe(last.Kind)}，{Iso(last.Date)}）：事件须按日期顺序登记";
-        if (history.LastOrDefault(e => e.Kind == ClockEventKind.Replied) is { } replied)
-            return $"已于 {Iso(replied.Date)} 答复，答复期限已结束";
+        // A reply ends the clock until a 复议 decision or judgment orders a new one (ReplyOrdered).
+        var lastReply = history.Select((e, i) => (e, i)).LastOrDefault(x => x.e.Kind == ClockEventKind.Replied);
+        var lastOrder = history.Select((e, i) => (e, i)).LastOrDefault(x => x.e.Kind == ClockEventKind.ReplyOrdered);
+        var replyStands = lastReply.e is not null && (lastOrder.e is null || lastOrder.i < lastReply.i);
+        if (next.Kind == ClockEventKind.ReplyOrdered)
+            return !replyStands ? "尚未答复（或已在重新答复中），不能登记责令重新答复"
+                : next.AnswerBy is not { } newDue ? "责令重新答复须写明新的答复期限"
+                : newDue < next.Date ? $"新的答复期限 {Iso(newDue)} 早于责令重新答复之日 {Iso(next.Date)}"
+                : null;
+        if (replyStands)
+            return $"已于 {Iso(lastReply.e!.Date)} 答复，答复期限已结束";
         if (next.AnswerBy is not null && next.Kind != ClockEventKind.CorrectionRequested)
             return "只有发出补正告知时才填写补正期限";
 

@@ -23,6 +23,7 @@ static class ReplyClock
     public static CaseDeadline Compute(IReadOnlyList<ClockEvent> events, PeriodCalculator calc)
     {
         var statute = Statutes.Reply;
+        var allowedBase = statute.Period.Amount; // a new reply ordered by a 复议 decision or judgment replaces it
         var received = events[0].Date;
         var anchor = received;          // the day the current count runs from
         var paused = 0;                 // working days of completed consultations since anchor
@@ -33,7 +34,7 @@ static class ReplyClock
         var steps = new List<string>();
 
         int Used(DateOnly day) => calc.WorkingDaysBetween(anchor, day) - paused;
-        int Allowed() => statute.Period.Amount + extension;
+        int Allowed() => allowedBase + extension;
 
         foreach (var e in events.Skip(1))
             switch (e.Kind)
@@ -72,6 +73,18 @@ static class ReplyClock
                 case ClockEventKind.Replied:
                     repliedOn = e.Date;
                     steps.Add($"{Iso(e.Date)} 已答复");
+                    break;
+                case ClockEventKind.ReplyOrdered:
+                    // The decision sets the new period (a setting, default 20 working days from its service); the clock
+                    // restarts from its service with nothing paused and no extension left over.
+                    repliedOn = null;
+                    anchor = e.Date;
+                    paused = 0;
+                    extension = 0;
+                    allowedBase = calc.WorkingDaysBetween(e.Date, e.AnswerBy!.Value);
+                    statute = new StatutoryPeriod(Period.WorkingDays(allowedBase),
+                        new LegalBasis("重新答复期限", "复议决定或判决责令重新答复；期间为本系统设置，未经核实"));
+                    steps.Add($"{Iso(e.Date)} 复议决定或判决责令重新答复（{e.Note}），答复期限自该日重新起算，至 {Iso(e.AnswerBy.Value)}");
                     break;
             }
 

@@ -15,7 +15,7 @@ namespace DisclosureCases.Pages.Reports;
 /// figures are the command line's (<c>disclosure report annual</c> without <c>--agency</c>).
 /// </summary>
 [ManagersOnly]
-public class AnnualModel(DisclosureDbContext db, OutcomeCatalog outcomes, ReportLocks locks, TimeProvider time) : PageModel
+public class AnnualModel(DisclosureDbContext db, OutcomeCatalog outcomes, DisclosureCases.Domain.Reviews.ReviewResultCatalog reviewResults, ReportLocks locks, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -84,6 +84,6 @@ public class AnnualModel(DisclosureDbContext db, OutcomeCatalog outcomes, Report
         var from = Math.Min(first?.Year ?? thisYear - 1, year);
         Years = Enumerable.Range(from, thisYear - from + 1).Reverse().ToList();
         var agencyName = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        return await new AnnualReportQuery(db, outcomes).RunAsync(year, actor.AgencyId, agencyName, ct);
+        return await new AnnualReportQuery(db, outcomes, reviewResults).RunAsync(year, actor.AgencyId, agencyName, ct);
     }
 }

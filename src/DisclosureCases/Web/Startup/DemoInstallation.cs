@@ -86,7 +86,10 @@ public sealed class DemoInstallation(Database database, UserManager<AppUser> use
         }
 
         if (caseCount > 0)
+        {
             await ActivatorUtilities.CreateInstance<DemoCases>(services).CreateAsync(primary.Id, caseCount, ct);
+            await ActivatorUtilities.CreateInstance<DemoReviews>(services).CreateAsync(primary.Id, ct);
+        }
         return true;
     }
 }

@@ -17,6 +17,7 @@ public sealed class StartupWork(IServiceProvider services, Database database, IC
         services.GetRequiredService<WorkflowRegistry>();
         services.GetRequiredService<TemplateFileReport>();
         services.GetRequiredService<DisclosureCases.Domain.Fees.FeeSchedule>();
+        services.GetRequiredService<DisclosureCases.Domain.Reviews.ReviewResultCatalog>();
         if (configuration.GetValue("Demo:Enabled", true))
         {
             using var scope = services.CreateScope();

@@ -228,4 +228,18 @@ public class DemoCasesTests(DemoCasesTests.Factory factory) : IClassFixture<Demo
             string.Join(",", p.Steps.Select(s => $"{s.Trigger}@{s.Date}:{string.Join(";", s.Input.Select(kv => kv.Key + "=" + kv.Value))}" +
                 $"{s.Reply?.Outcome}:{string.Join(";", s.Reply?.Slots.Select(kv => kv.Key + "=" + kv.Value) ?? [])}"));
     }
+
+    [Fact]
+    public async Task The_demo_shows_review_and_litigation_cases_one_of_which_reopened_its_application()
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var reviews = await db.ReviewCases.AsNoTracking().Include(r => r.Links).ToListAsync();
+
+        reviews.ShouldContain(r => r.Kind == DisclosureCases.Domain.Reviews.ReviewKind.Reconsideration && r.Result == "dismiss-claim");
+        reviews.ShouldContain(r => r.Kind == DisclosureCases.Domain.Reviews.ReviewKind.Litigation && r.AfterReconsideration && r.PreviousId != null);
+        reviews.ShouldContain(r => r.ReportedOn == null, "an unreported case is flagged on the worklist");
+        var reopened = reviews.Single(r => r.Result == "revoke-and-redo").Links.Single();
+        reopened.NewReplyDue.ShouldNotBeNull();
+        (await db.Cases.SingleAsync(c => c.Id == reopened.CaseId)).State.ShouldBe("processing");
+    }
 }
