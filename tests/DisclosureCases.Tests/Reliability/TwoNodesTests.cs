@@ -54,7 +54,8 @@ public sealed class TwoNodesTests : IDisposable
             var runs = await _a.RunsAsync("test-slow");
             return runs.Count(r => r.Outcome == JobRunOutcome.Running) == 4 ? runs : null;
         }, "four held runs", TimeSpan.FromSeconds(60));
-        held.Select(r => r.Node).Distinct().Count().ShouldBe(2, "each node runs two of the four");
+        var ids = $"A={(await _a.SchedulerAsync()).SchedulerInstanceId} B={(await _b.SchedulerAsync()).SchedulerInstanceId} runs={string.Join(",", held.Select(r => r.Node))}";
+        held.Select(r => r.Node).Distinct().Count().ShouldBe(2, "each node runs two of the four " + ids);
         _a.Scripts.Release("test-slow");
         _b.Scripts.Release("test-slow");
         await _a.FinishedRunsAsync("test-slow", 4);
