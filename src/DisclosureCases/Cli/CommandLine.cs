@@ -19,6 +19,7 @@ public static class CommandLine
         PartnerVerbs.Build(console, host),
         TemplateVerbs.Build(console),
         ReportVerbs.Build(console, host),
+        .. BackupVerbs.Build(console, host),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>

@@ -22,6 +22,11 @@ public sealed class Database
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The SQLite database file (full path).</summary>
+    public string SqliteFile => Provider == DatabaseProvider.Sqlite
+        ? Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource)
+        : throw new InvalidOperationException("The database is not SQLite.");
+
     public static Database FromConfiguration(IConfiguration configuration)
     {
         var providerText = configuration["Database:Provider"] ?? "Sqlite";

@@ -49,6 +49,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<Domain.Reviews.ReviewCase> ReviewCases => Set<Domain.Reviews.ReviewCase>();
     public DbSet<Domain.Reviews.ReviewLink> ReviewLinks => Set<Domain.Reviews.ReviewLink>();
     public DbSet<Domain.Reviews.ReviewEvent> ReviewEvents => Set<Domain.Reviews.ReviewEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,7 +72,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).
-        // Job runs, incidents and calendar versions belong to the installation, not to an agency: only administrators see them.
+        // Job runs, incidents, calendar versions and Data Protection keys belong to the installation, not to an agency: only administrators see them.
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -36,7 +36,12 @@ public static class JobScheduling
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = settings.InstanceName;
-                o.InstanceId = settings.Clustered ? "AUTO" : SchedulerStartup.NonClusteredInstanceId;
+                // A clustered node generates its id at start (host name and time): "AUTO" here would be taken literally, and
+                // nodes sharing one id read each other's firings as their own and never see each other fail.
+                if (settings.Clustered)
+                    o.GenerateInstanceId = true;
+                else
+                    o.InstanceId = SchedulerStartup.NonClusteredInstanceId;
                 o.IdleWaitTime = settings.IdleWait;
                 o.DefaultTimeZone = Domain.Cases.ShanghaiTime.Zone;
             });

@@ -3,6 +3,9 @@ using DisclosureCases.Data;
 using DisclosureCases.Jobs;
 using DisclosureCases.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 
 namespace DisclosureCases.Web;
@@ -23,6 +26,8 @@ public static class WebApp
         services.AddSingleton(AppPaths.Discover(configuration["Paths:Root"]));
         var database = Database.FromConfiguration(configuration);
         services.AddSingleton(database);
+        if (database.Provider == DatabaseProvider.Sqlite)
+            services.AddSingleton(_ => SqliteInstallationLock.Acquire(database.SqliteFile));
         services.AddHttpContextAccessor();
         services.AddScoped(sp =>
         {
@@ -67,6 +72,10 @@ public static class WebApp
             // No client-side validation library is served: the data-val-* attributes (in English) would be dead weight.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o => o.Cookie.Name = "disclosure.csrf");
+        // Cookies and anti-forgery tokens are protected with keys kept in the database, shared by every node.
+        services.AddDataProtection().SetApplicationName("DisclosureCases");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(database)));
         // Chinese text is written as text, not as numeric entities; HTML-special characters are still escaped.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

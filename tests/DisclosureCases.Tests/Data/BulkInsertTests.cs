@@ -17,7 +17,9 @@ public class BulkInsertTests(BulkInsertTests.Factory factory) : IClassFixture<Bu
         await using var db = factory.Database.CreateContext(AgencyScope.All);
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+        command.CommandText = db.Database.IsSqlite()
+            ? $"SELECT name FROM pragma_table_info('{table}')"
+            : $"SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'";
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));

@@ -37,7 +37,7 @@ public class SchedulerSettingsTests
         e.Message.ShouldContain("Quartz:Clustered=true 不能与 SQLite 一起使用");
     }
 
-    sealed class ClusteredSqliteFactory : AppFactory
+    sealed class ClusteredSqliteFactory : SqliteAppFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {

@@ -8,48 +8,87 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DisclosureCases.Tests.Support;
 
 /// <summary>
-/// The real application on a real SQLite file of its own (one per factory), with the demo agencies and users and
-/// <see cref="DemoCaseCount"/> demo cases.
+/// The real application on a database of its own (one per factory), with the demo agencies and users and
+/// <see cref="DemoCaseCount"/> demo cases: a SQLite file, or — when <c>DISCLOSURE_TEST_PROVIDER=postgres</c> — a fresh
+/// PostgreSQL database (<see cref="TestDatabases"/>), dropped with the factory.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     readonly string _dir;
     readonly bool _keepDirectory;
+    readonly DatabaseProvider _provider;
+    readonly bool _migrateFromEmpty;
+    string? _postgres;
 
     public AppFactory() : this(NewDirectory(), keepDirectory: false)
     {
     }
 
     /// <summary>An application on the data folder <paramref name="directory"/>; with <paramref name="keepDirectory"/> the folder
-    /// (and its database) outlives this factory, for a second application started on it (a restart).</summary>
-    protected AppFactory(string directory, bool keepDirectory)
+    /// (and its database — on PostgreSQL the folder names it) outlives this factory, for a second application started on it
+    /// (a restart).</summary>
+    /// <param name="provider">The database, whatever the run's provider (<see cref="TestDatabases.Provider"/>) is.</param>
+    /// <param name="migrateFromEmpty">On PostgreSQL, start from an empty database rather than the run's migrated template.</param>
+    protected AppFactory(string directory, bool keepDirectory, DatabaseProvider? provider = null, bool migrateFromEmpty = false)
     {
         _dir = directory;
         _keepDirectory = keepDirectory;
+        _provider = provider ?? TestDatabases.Provider;
+        _migrateFromEmpty = migrateFromEmpty;
     }
 
     public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "disclosure-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>The folder holding this factory's database.</summary>
+    /// <summary>The folder holding this factory's database (SQLite) or files.</summary>
     public string DataDirectory => _dir;
 
     public string DatabasePath => Path.Combine(_dir, "test.db");
     protected virtual int DemoCaseCount => 0;
 
     /// <summary>The database provider the app runs on in this factory.</summary>
-    public virtual string Provider => "Sqlite";
+    public string Provider => _provider.ToString();
+
+    public DatabaseProvider DatabaseProvider => _provider;
 
     /// <summary>Skips the calling test when this factory's database is not available here (never under CI=true).</summary>
-    public virtual void SkipUnlessAvailable()
+    public void SkipUnlessAvailable()
     {
+        if (_provider == DatabaseProvider.PostgreSQL) TestDatabases.SkipUnlessPostgres();
+    }
+
+    /// <summary>The settings that point the application (or the command line, or a second node) at this factory's database.</summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings
+    {
+        get
+        {
+            if (_provider == DatabaseProvider.Sqlite)
+                return new Dictionary<string, string> { ["Database:Provider"] = "Sqlite", ["Database:Path"] = DatabasePath };
+            return new Dictionary<string, string> { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Postgres"] = PostgresConnectionString };
+        }
+    }
+
+    /// <summary>This factory's PostgreSQL database, created on first use (or found in a kept folder: a restart).</summary>
+    string PostgresConnectionString
+    {
+        get
+        {
+            if (_postgres is not null) return _postgres;
+            Directory.CreateDirectory(_dir);
+            var marker = Path.Combine(_dir, "postgres.txt");
+            if (File.Exists(marker))
+                return _postgres = File.ReadAllText(marker);
+            _postgres = TestDatabases.CreatePostgres(empty: _migrateFromEmpty);
+            File.WriteAllText(marker, _postgres);
+            return _postgres;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dir);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:Path", DatabasePath);
+        foreach (var (key, value) in DatabaseSettings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Demo:Cases", DemoCaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.UseSetting("Paths:Root", RepoPaths.Root);
@@ -78,6 +117,7 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_keepDirectory) return;
+        if (_postgres is not null) TestDatabases.DropPostgres(_postgres);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 }

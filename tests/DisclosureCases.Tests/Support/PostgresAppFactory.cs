@@ -1,50 +1,24 @@
-using Microsoft.AspNetCore.Hosting;
-using Npgsql;
+using DisclosureCases.Data;
 
 namespace DisclosureCases.Tests.Support;
 
 /// <summary>
-/// The real application on PostgreSQL: a fresh database per factory on the server named by
-/// <c>DISCLOSURE_TEST_POSTGRES</c> (a connection string without a database; <c>.ci/run</c> starts a server and sets it).
-/// Without it the tests skip — except under <c>CI=true</c>, where they fail: CI never passes a PostgreSQL test silently.
+/// The real application on PostgreSQL whatever <c>DISCLOSURE_TEST_PROVIDER</c> says, on a database created empty so
+/// that every migration (the model's and the Quartz tables) runs from nothing. Without <c>DISCLOSURE_TEST_POSTGRES</c>
+/// the tests skip — except under <c>CI=true</c>, where they fail: CI never passes a PostgreSQL test silently.
 /// </summary>
 public class PostgresAppFactory : AppFactory
 {
-    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("DISCLOSURE_TEST_POSTGRES");
-    readonly string _database = "disclosure_test_" + Guid.NewGuid().ToString("N")[..12];
-
-    public override string Provider => "PostgreSQL";
-
-    public override void SkipUnlessAvailable()
+    public PostgresAppFactory() : base(NewDirectory(), keepDirectory: false, DatabaseProvider.PostgreSQL, migrateFromEmpty: true)
     {
-        if (PostgresServer is not null) return;
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-            throw new InvalidOperationException("CI=true but DISCLOSURE_TEST_POSTGRES is not set: .ci/run should have started PostgreSQL.");
-        Skip.If(true, "PostgreSQL not configured: set DISCLOSURE_TEST_POSTGRES (e.g. Host=127.0.0.1;Username=postgres;Password=postgres)");
     }
+}
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+/// <summary>The application on SQLite whatever <c>DISCLOSURE_TEST_PROVIDER</c> says, for tests about SQLite itself
+/// (its file, WAL, the online backup, refusing a cluster).</summary>
+public class SqliteAppFactory : AppFactory
+{
+    public SqliteAppFactory() : base(NewDirectory(), keepDirectory: false, DatabaseProvider.Sqlite)
     {
-        base.ConfigureWebHost(builder);
-        if (PostgresServer is null) return;
-        using (var admin = new NpgsqlConnection(PostgresServer + ";Database=postgres"))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-            create.ExecuteNonQuery();
-        }
-        builder.UseSetting("Database:Provider", "PostgreSQL");
-        builder.UseSetting("ConnectionStrings:Postgres", $"{PostgresServer};Database={_database}");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (PostgresServer is null) return;
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(PostgresServer + ";Database=postgres");
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
     }
 }

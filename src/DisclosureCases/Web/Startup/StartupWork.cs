@@ -4,7 +4,7 @@ using DisclosureCases.Data;
 namespace DisclosureCases.Web.Startup;
 
 /// <summary>
-/// Work done once before the app takes requests: migrate the database, load the calendar and publish the
+/// Work done once before the app takes requests: hold the SQLite installation lock, migrate the database, load the calendar and publish the
 /// workflow versions (stopping on any data error) and the letter templates, then create the demo installation on an
 /// empty database (unless <c>Demo:Enabled</c> is false) and print its logins.
 /// </summary>
@@ -12,6 +12,8 @@ public sealed class StartupWork(IServiceProvider services, Database database, IC
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        // On SQLite, first make sure this is the only application on the file (and tell `disclosure restore` so).
+        services.GetService<SqliteInstallationLock>();
         await database.MigrateAsync(ct);
         services.GetRequiredService<CalendarHolder>();
         services.GetRequiredService<WorkflowRegistry>();

@@ -57,6 +57,6 @@ public class LoginTests(LoginTests.Factory factory) : IClassFixture<LoginTests.F
     {
         var response = await factory.NewClient().GetAsync("/health");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("\"database\":\"Sqlite\"");
+        (await response.Content.ReadAsStringAsync()).ShouldContain($"\"provider\":\"{factory.Provider}\"");
     }
 }
