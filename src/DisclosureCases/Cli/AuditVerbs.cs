@@ -40,7 +40,7 @@ public static class AuditVerbs
             checkedCases += batch.Count;
             lastId = batch[^1].Id;
         }
-        // 行政复议 / 行政诉讼 cases keep their own chains (docs/decisions/0006).
+        // 行政复议 / 行政诉讼 cases keep their own chains (docs/decisions/0007).
         var checkedReviews = 0;
         lastId = 0;
         while (true)

@@ -16,7 +16,7 @@ namespace DisclosureCases.Reviews;
 /// the reply was decided on. A result that orders a new reply (撤销并责令重作, 责令履行; <c>ordersReply</c> in
 /// review-results.yaml) reopens every linked application in the same transaction: the application goes back to 办理中
 /// with a <c>reply-ordered</c> clock event and a new reply deadline (<see cref="ReviewSettings.ReopenReplyWorkingDays"/>
-/// from service), recorded on both cases (docs/decisions/0006). Reusable outside the pages (the partner API calls it).
+/// from service), recorded on both cases (docs/decisions/0007). Reusable outside the pages (the partner API calls it).
 /// </summary>
 public sealed class ReviewDecisions(DisclosureDbContext db, ReviewWorkflow engine, WorkflowRegistry workflows, CalendarHolder calendar,
     ReviewResultCatalog results, IOptions<ReviewSettings> settings, TimeProvider time)
