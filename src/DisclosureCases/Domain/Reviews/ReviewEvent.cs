@@ -5,7 +5,7 @@ namespace DisclosureCases.Domain.Reviews;
 
 /// <summary>
 /// One entry of a review case's append-only record, hash-chained per review case exactly as an application's
-/// <see cref="CaseEvent"/>s are (docs/decisions/0004, 0006). Nothing updates or deletes one.
+/// <see cref="CaseEvent"/>s are (docs/decisions/0004, 0007). Nothing updates or deletes one.
 /// </summary>
 public class ReviewEvent : IChainedEvent
 {
