@@ -20,6 +20,12 @@ public static class SimilarCases
     /// <summary>Candidates the index returns; measured in docs/benchmarks.md (more buys nothing on the evaluation set).</summary>
     public const int CandidateLimit = 200;
 
+    /// <summary>
+    /// Up to this many postings (cases × trigrams matched) FTS5 ranks every match by BM25 within a few milliseconds;
+    /// beyond it candidates are streamed newest first (docs/benchmarks.md).
+    /// </summary>
+    public const long RankBudget = 5000;
+
     /// <summary>How many of the query's rarest trigrams the index is asked for.</summary>
     public const int IndexGrams = 10;
 
@@ -115,10 +121,19 @@ public static class SimilarCases
             var present = trigrams.Where(g => df.GetValueOrDefault(g) > 0).OrderBy(g => df[g]).Take(IndexGrams).ToList();
             if (present.Count > 0)
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT rowid FROM {Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable} WHERE {Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable} MATCH $q ORDER BY rank LIMIT {CandidateLimit}";
-                Add(command, "$q", TextGrams.Fts5AnyOf(present));
-                await ReadIdsAsync(command, ids, ct);
+                // BM25 over every match while the matches are few; past that, ranking them all is what costs (it grows
+                // with the table), so the index streams the newest cases holding the two rarest trigrams together,
+                // then the newest holding any of the three rarest, and the re-ranking orders them.
+                var postings = present.Sum(g => df[g]);
+                if (postings <= RankBudget)
+                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", ids, ct);
+                else
+                {
+                    if (present.Count >= 2)
+                        await MatchAsync(connection, TextGrams.Fts5AllOf(present.Take(2)), "rowid DESC", ids, ct);
+                    if (ids.Count < CandidateLimit)
+                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present.Take(3)), "rowid DESC", ids, ct);
+                }
             }
             else if (trigrams.Count == 0)
             {
@@ -136,6 +151,15 @@ public static class SimilarCases
         {
             if (opened) await db.Database.CloseConnectionAsync();
         }
+    }
+
+    static async Task MatchAsync(DbConnection connection, string match, string order, List<int> ids, CancellationToken ct)
+    {
+        const string table = Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {order} LIMIT {CandidateLimit}";
+        Add(command, "$q", match);
+        await ReadIdsAsync(command, ids, ct);
     }
 
     static async Task<Dictionary<string, long>> FrequenciesAsync(DbConnection connection, IReadOnlyList<string> grams, CancellationToken ct)

@@ -94,6 +94,10 @@ public static class TextGrams
     /// An FTS5 query matching any of <paramref name="grams"/>: every gram is a double-quoted string with inner quotes
     /// doubled, so no input (quotes, <c>OR</c>, <c>NEAR(</c>, <c>*</c>, column filters) can change the query's shape.
     /// </summary>
-    public static string Fts5AnyOf(IEnumerable<string> grams) =>
-        string.Join(" OR ", grams.Select(g => "\"" + g.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    public static string Fts5AnyOf(IEnumerable<string> grams) => string.Join(" OR ", grams.Select(Fts5String));
+
+    /// <summary>An FTS5 query matching all of <paramref name="grams"/>, quoted as in <see cref="Fts5AnyOf"/>.</summary>
+    public static string Fts5AllOf(IEnumerable<string> grams) => string.Join(" AND ", grams.Select(Fts5String));
+
+    static string Fts5String(string gram) => "\"" + gram.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
