@@ -76,7 +76,7 @@ public static class SimilarVerbs
         reasons = s.Reasons.Select(r => r.ToString()).ToArray(),
         typical = s.Typical,
         repeat = applicantId is not null && s.Outcome is not null && s.RepliedOn is not null
-            && s.SameApplicant && DuplicateRule.Overlap(query, s.Description) >= DuplicateRule.Threshold,
+            && s.SameApplicant && DuplicateRule.NearIdentical(query, s.Description),
     };
 
     /// <summary>

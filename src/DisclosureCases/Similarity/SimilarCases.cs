@@ -26,9 +26,6 @@ public static class SimilarCases
     /// </summary>
     public const long RankBudget = 5000;
 
-    /// <summary>How many of the query's rarest trigrams the index is asked for.</summary>
-    public const int IndexGrams = 10;
-
     /// <summary>Document frequencies move slowly; a cached one is good for ranking for a few minutes.</summary>
     static readonly TimeSpan FrequencyLifetime = TimeSpan.FromMinutes(10);
 
@@ -102,7 +99,8 @@ public static class SimilarCases
 
     /// <summary>
     /// SQLite: the document frequencies of the query's trigrams (from the fts5vocab table, cached), the
-    /// <see cref="IndexGrams"/> rarest of them OR-ed in one FTS5 query ranked by BM25, and an idf weight for the ranking.
+    /// rarest of them OR-ed in one FTS5 query ranked by BM25 (or streamed, see <see cref="RankBudget"/>), and an idf
+    /// weight for the ranking.
     /// A query of two-character runs only (电梯) has no trigram to ask FTS5 for; those few use <c>LIKE</c>.
     /// </summary>
     static async Task<(Func<string, double>, IReadOnlyList<int>)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
@@ -115,16 +113,24 @@ public static class SimilarCases
             var total = Math.Max(1, await ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM Cases", [], ct));
             var trigrams = grams.Where(g => g.Length == 3).ToList();
             var df = await FrequenciesAsync(connection, trigrams, ct);
-            double Weight(string g) => Math.Log(1 + total / (1.0 + df.GetValueOrDefault(g, g.Length == 3 ? 0 : total / 50)));
+            double Weight(string g) => Math.Log(1 + total / (1.0 + df.GetValueOrDefault(g)));
 
             var ids = new List<int>();
-            var present = trigrams.Where(g => df.GetValueOrDefault(g) > 0).OrderBy(g => df[g]).Take(IndexGrams).ToList();
+            // The rarest trigrams while their postings stay within the budget (at least three): on a small table that is
+            // every trigram, so nothing of the same topic is missed; on a large one the specific ones.
+            var present = new List<string>();
+            long postings = 0;
+            foreach (var g in trigrams.Where(g => df.GetValueOrDefault(g) > 0).OrderBy(g => df[g]))
+            {
+                if (present.Count >= 3 && postings + df[g] > RankBudget) break;
+                present.Add(g);
+                postings += df[g];
+            }
             if (present.Count > 0)
             {
                 // BM25 over every match while the matches are few; past that, ranking them all is what costs (it grows
                 // with the table), so the index streams the newest cases holding the two rarest trigrams together,
                 // then the newest holding any of the three rarest, and the re-ranking orders them.
-                var postings = present.Sum(g => df[g]);
                 if (postings <= RankBudget)
                     await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", ids, ct);
                 else

@@ -84,6 +84,24 @@ public static class TextGrams
         return grams;
     }
 
+    /// <summary>
+    /// The distinct bigrams of <paramref name="text"/>, boilerplate left out: the features the ranking compares, since
+    /// most Chinese words have two characters (预算 in 财政预算 and 部门预算 share no trigram).
+    /// </summary>
+    public static IReadOnlyList<string> Bigrams(string? text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new List<string>();
+        foreach (var run in Runs(text))
+            for (var i = 0; i + 2 <= run.Length; i++)
+            {
+                var gram = run.Substring(i, 2);
+                if (gram[0] == gram[1] || StopGrams.Contains(gram)) continue;
+                if (seen.Add(gram)) grams.Add(gram);
+            }
+        return grams;
+    }
+
     /// <summary>A trigram that is only digits or only one repeated character carries little meaning on its own.</summary>
     static bool IsFiller(string gram) => gram[0] == gram[1] && gram[1] == gram[2];
 

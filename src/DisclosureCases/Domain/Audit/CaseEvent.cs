@@ -39,6 +39,8 @@ public static class CaseEventKinds
     public const string Imported = "imported";
     /// <summary>A letter (文书) submitted, returned, issued or superseded.</summary>
     public const string Letter = "letter";
+    /// <summary>Marked as 典型案例 by a 法制审核人员, or the marking withdrawn.</summary>
+    public const string Typical = "typical";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>
