@@ -19,7 +19,8 @@ public sealed record RankedCandidate(SimilarCandidate Candidate, double Score, d
 /// plain overlap of both bigram sets (so a long application that happens to contain everything does not beat one that
 /// asks exactly this). The index knows the rarity of trigrams, not bigrams; a bigram is taken to be as common as the most
 /// common query trigram that contains it — on the evaluation set as good as true bigram frequencies (precision@5 0.588
-/// against 0.583), and far better than trigram features (0.477). Structured signals then lift a candidate by a bounded
+/// against 0.583 in a prototype), and far better than trigram features (0.477); the engine measures 0.577, MRR 0.913
+/// (SimilarityEvaluationTests). Structured signals then lift a candidate by a bounded
 /// factor: the same applicant, the same department, a recent receipt and an outcome that shows how the agency answered.
 /// Typical cases (典型案例) that are similar at all come first, because their 口径 was curated for reuse.
 /// Pure: the rarities come in as a function, the candidates as data.

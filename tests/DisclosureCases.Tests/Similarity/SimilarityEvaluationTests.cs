@@ -49,17 +49,19 @@ public class SimilarityEvaluationTests(AppFactory factory, ITestOutputHelper out
         Report("基线：整句精确匹配", exact);
         Report("基线：共有三元组计数（无权重）", plain);
 
-        // Floors: measured 2026-11-22 on this set (see the printed figures and docs/benchmarks.md) minus a margin of
-        // about 0.05, so that a change in wording of the set or a small re-weighting passes while a broken index,
-        // lost weights or a ranking that ignores the text fails.
+        // Floors: measured 2026-11-22 on this set — precision@5 0.577, MRR 0.913; plain trigram count 0.454 / 0.864,
+        // exact text 0.047 / 0.191 — minus about 0.05, so that a small re-weighting passes while a broken index, lost
+        // weights or a ranking that ignores the text fails. precision@5 cannot reach 1 here: the set deliberately
+        // names the same places under many topics (蕃瓜弄 in 征收补偿, 旧区改造, 土地出让合同 …), as a district's
+        // applications do, and a request about the same plot is a fair neighbour even when its topic differs.
         p5.ShouldBeGreaterThanOrEqualTo(PrecisionFloor, "precision@5");
         mrr.ShouldBeGreaterThanOrEqualTo(MrrFloor, "MRR");
         p5.ShouldBeGreaterThan(Mean(plain).P5, "the weighted ranking adds something over counting shared trigrams");
         p5.ShouldBeGreaterThan(Mean(exact).P5 + 0.3, "n-grams find what exact matching cannot");
     }
 
-    internal const double PrecisionFloor = 0.0;
-    internal const double MrrFloor = 0.0;
+    internal const double PrecisionFloor = 0.52;
+    internal const double MrrFloor = 0.86;
 
     [Fact]
     public void Rewordings_by_the_same_applicant_are_repeats_and_other_requests_of_the_same_applicant_are_not()

@@ -28,7 +28,7 @@ public class IndexModel(DisclosureDbContext db, OutcomeCatalog outcomes, TimePro
         var rows = await (from t in db.TypicalCases.AsNoTracking()
                           join c in db.Cases.AsNoTracking() on t.CaseId equals c.Id
                           where t.WithdrawnAt == null
-                          orderby t.MarkedAt descending
+                          orderby t.Id descending
                           select new { t, c }).Take(2000).ToListAsync(ct);
         var query = Q?.Trim() ?? "";
         if (query.Length == 0)
@@ -50,7 +50,7 @@ public class IndexModel(DisclosureDbContext db, OutcomeCatalog outcomes, TimePro
 
     async Task<IActionResult> Act(int caseId, Func<TypicalCases, Task<TypicalResult>> action)
     {
-        if (!User.IsInRole(Roles.LegalReviewer)) return Forbid();
+        if (!User.IsInRole(Roles.LegalReviewer)) return StatusCode(StatusCodes.Status403Forbidden);
         switch (await action(new TypicalCases(db, time)))
         {
             case TypicalResult.NotFound:
