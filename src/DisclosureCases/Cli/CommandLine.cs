@@ -20,6 +20,7 @@ public static class CommandLine
         TemplateVerbs.Build(console),
         ReportVerbs.Build(console, host),
         .. BackupVerbs.Build(console, host),
+        SimilarVerbs.Build(console, host),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>

@@ -51,6 +51,8 @@ public static class CaseEventKinds
     public const string Partner = "partner";
     /// <summary>A 行政复议 or 行政诉讼 case linked to the application, decided on it, or reopening it.</summary>
     public const string Review = "review";
+    /// <summary>Marked as 典型案例 by a 法制审核人员, or the marking withdrawn.</summary>
+    public const string Typical = "typical";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>

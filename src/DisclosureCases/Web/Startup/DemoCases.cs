@@ -38,6 +38,27 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
         // Cases are received and registered in date order, so case numbers and ids follow the calendar as they would.
         foreach (var plan in plans.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Index))
             await RunAsync(plan, agencyId, staff, departments, ct);
+        await MarkTypicalAsync(agencyId, staff, ct);
+    }
+
+    /// <summary>The 口径 a 法制审核人员 would note on a few closed demo cases, by what the request asks and how it was answered.</summary>
+    static readonly (string Asks, string Outcome, string Note)[] TypicalNotes =
+    [
+        ("加装电梯", "partial", "加装电梯审批材料中各户业主的姓名、房号、签名属于个人信息：许可证及附图予以公开，业主意见征询材料隐去个人信息后提供（条例第十五条、第三十七条）。"),
+        ("环境影响评价", "unavailable-not-responsible", "建设项目环评文件由区生态环境局审批并保存，本局不掌握：依条例第三十六条第（五）项告知，并写明负责机关的名称和申请渠道。"),
+        ("不动产登记", "withhold-administrative-inquiry", "不动产登记资料的查询属于行政查询事项，依条例第三十六条第（七）项告知按《不动产登记资料查询暂行办法》向区不动产登记事务中心查询。"),
+    ];
+
+    async Task MarkTypicalAsync(int agencyId, DemoStaff staff, CancellationToken ct)
+    {
+        foreach (var (asks, outcome, note) in TypicalNotes)
+        {
+            await using var db = database.CreateContext(AgencyScope.For(agencyId));
+            var id = await db.Cases.Where(c => c.Archived && c.Outcome == outcome && c.Description.Contains(asks))
+                .OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            if (id is { } caseId)
+                await new Similarity.TypicalCases(db, time).MarkAsync(caseId, note, staff.Reviewer, ct);
+        }
     }
 
     async Task<Dictionary<string, int>> DepartmentsAsync(int agencyId, CancellationToken ct)

@@ -794,6 +794,39 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TypicalCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MarkedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MarkedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MarkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TypicalCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TypicalCases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TypicalCases_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Letters",
                 columns: table => new
                 {
@@ -1140,6 +1173,16 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 table: "ReviewLinks",
                 columns: new[] { "ReviewCaseId", "CaseId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TypicalCases_AgencyId_WithdrawnAt",
+                table: "TypicalCases",
+                columns: new[] { "AgencyId", "WithdrawnAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TypicalCases_CaseId",
+                table: "TypicalCases",
+                column: "CaseId");
         }
 
         /// <inheritdoc />
@@ -1201,6 +1244,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ReviewLinks");
+
+            migrationBuilder.DropTable(
+                name: "TypicalCases");
 
             migrationBuilder.DropTable(
                 name: "WorkflowVersions");

@@ -793,6 +793,39 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TypicalCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    MarkedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    MarkedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MarkedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    WithdrawnByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TypicalCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TypicalCases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TypicalCases_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Letters",
                 columns: table => new
                 {
@@ -1139,6 +1172,16 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 table: "ReviewLinks",
                 columns: new[] { "ReviewCaseId", "CaseId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TypicalCases_AgencyId_WithdrawnAt",
+                table: "TypicalCases",
+                columns: new[] { "AgencyId", "WithdrawnAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TypicalCases_CaseId",
+                table: "TypicalCases",
+                column: "CaseId");
         }
 
         /// <inheritdoc />
@@ -1200,6 +1243,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewLinks");
+
+            migrationBuilder.DropTable(
+                name: "TypicalCases");
 
             migrationBuilder.DropTable(
                 name: "WorkflowVersions");

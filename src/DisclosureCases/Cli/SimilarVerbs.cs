@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Cases;
+using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Samples;
+using DisclosureCases.Similarity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Cli;
+
+/// <summary>
+/// <c>disclosure similar --text "…" [--applicant ID] [--top 10] [--agency CODE]</c>: the past applications most like the
+/// text (<see cref="SimilarCases"/>), one JSON object a line, best first: case number, score, outcome, the matched terms,
+/// the reasons. <c>disclosure similar bench</c> (hidden) measures lookups, recorded in docs/benchmarks.md.
+/// Exit codes: 0 done (also when nothing is similar: no lines); 2 wrong input.
+/// </summary>
+public static class SimilarVerbs
+{
+    public const int Done = 0;
+    public const int WrongInput = 2;
+
+    static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Build(CliConsole console, CliHost host)
+    {
+        var text = new Option<string?>("--text") { Description = "申请内容（所需信息的名称、文号或特征性描述）", HelpName = "TEXT" };
+        var applicant = new Option<string?>("--applicant") { Description = "申请人证件号码或统一社会信用代码：同一申请人的申请优先，并用于判断重复申请", HelpName = "ID" };
+        var top = new Option<int>("--top") { Description = "列出的件数", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var agency = new Option<string?>("--agency") { Description = "机关代码（默认为最先建立的机关）", HelpName = "CODE" };
+        var command = new Command("similar", "查找相似的既往申请（同类申请、典型案例、重复申请），每行一个 JSON 对象") { text, applicant, top, agency };
+        command.SetAction(async (parse, ct) =>
+        {
+            var query = parse.GetValue(text);
+            var n = parse.GetValue(top);
+            if (string.IsNullOrWhiteSpace(query))
+            {
+                await console.Error.WriteLineAsync("--text 为必填项：请给出申请内容");
+                return WrongInput;
+            }
+            if (n is <= 0 or > 100)
+            {
+                await console.Error.WriteLineAsync("--top 应为 1 到 100 之间的整数");
+                return WrongInput;
+            }
+            await using var services = await host.ServicesAsync(ct);
+            var database = services.GetRequiredService<Database>();
+            if (await AgencyChoice.FindAsync(database, parse.GetValue(agency), console, ct) is not { } target)
+                return WrongInput;
+            var outcomes = services.GetRequiredService<OutcomeCatalog>();
+            await using var db = database.CreateContext(AgencyScope.For(target.Id));
+            var today = ShanghaiTime.Today(services.GetRequiredService<TimeProvider>());
+            var applicantId = parse.GetValue(applicant);
+            var found = await SimilarCases.FindAsync(db, new SimilarQuery(query, applicantId, Top: n, AgencyId: target.Id), today, ct);
+            foreach (var s in found)
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(Line(s, outcomes, query, applicantId), Json));
+            return Done;
+        });
+        command.Subcommands.Add(Bench(console, host));
+        return command;
+    }
+
+    static object Line(SimilarCase s, OutcomeCatalog outcomes, string query, string? applicantId) => new
+    {
+        caseNumber = s.CaseNumber,
+        caseId = s.CaseId,
+        score = Math.Round(s.Score, 4),
+        receivedOn = s.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        outcome = s.Outcome,
+        outcomeLabel = s.Outcome is { } o ? outcomes.Find(o)?.Label ?? o : null,
+        replyNumber = s.ReplyNumber,
+        matchedTerms = s.MatchedTerms,
+        reasons = s.Reasons.Select(r => r.ToString()).ToArray(),
+        typical = s.Typical,
+        repeat = applicantId is not null && s.Outcome is not null && s.RepliedOn is not null
+            && s.SameApplicant && DuplicateRule.NearIdentical(query, s.Description),
+    };
+
+    /// <summary>
+    /// <c>disclosure similar bench [--agency CODE] [--queries N] [--rebuild]</c>: lookups with new applications worded
+    /// like the seeded ones (<see cref="SampleRequests"/>, another seed), half of them with an existing applicant's ID;
+    /// p50/p95/p99, the database size and, with <c>--rebuild</c>, the time to rebuild the index from scratch.
+    /// </summary>
+    static Command Bench(CliConsole console, CliHost host)
+    {
+        var agency = new Option<string?>("--agency") { Description = "机关代码", HelpName = "CODE" };
+        var queries = new Option<int>("--queries") { Description = "查询次数", DefaultValueFactory = _ => 500, HelpName = "N" };
+        var rebuild = new Option<bool>("--rebuild") { Description = "先重建索引并计时（仅 SQLite）" };
+        var command = new Command("bench", "性能基准：相似申请查询的延迟分布") { agency, queries, rebuild };
+        command.Hidden = true;
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await host.ServicesAsync(ct);
+            var database = services.GetRequiredService<Database>();
+            if (await AgencyChoice.FindAsync(database, parse.GetValue(agency), console, ct) is not { } target)
+                return WrongInput;
+            var culture = CultureInfo.InvariantCulture;
+            await using var db = database.CreateContext(AgencyScope.For(target.Id));
+            var count = await db.Cases.CountAsync(ct);
+            await console.Out.WriteLineAsync($"{target.Name}：{count.ToString("N0", culture)} 件案件，数据库 {database.Provider}");
+            if (parse.GetValue(rebuild) && database.Provider == DatabaseProvider.Sqlite)
+            {
+                var watch = Stopwatch.StartNew();
+                await db.Database.ExecuteSqlRawAsync($"INSERT INTO {Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable}({Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable}) VALUES ('rebuild')", ct);
+                await console.Out.WriteLineAsync(string.Format(culture, "重建索引：{0:F1} 秒", watch.Elapsed.TotalSeconds));
+            }
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+                await console.Out.WriteLineAsync(string.Format(culture, "数据库文件：{0:N0} MB", new FileInfo(path).Length / 1048576.0));
+            }
+            var random = new Random(4242);
+            var ids = await db.Cases.OrderBy(c => c.Id).Select(c => c.Applicant.IdNumber).Take(5000).ToListAsync(ct);
+            var today = ShanghaiTime.Today(services.GetRequiredService<TimeProvider>());
+            var n = parse.GetValue(queries);
+            var times = new List<double>(n);
+            var hits = 0L;
+            for (var i = -20; i < n; i++) // the first 20 warm up the connection pool and the JIT
+            {
+                var q = new SimilarQuery(SampleRequests.Next(random).Description,
+                    random.Next(2) == 0 && ids.Count > 0 ? ids[random.Next(ids.Count)] : null, Top: 10);
+                var watch = Stopwatch.StartNew();
+                var found = await SimilarCases.FindAsync(db, q, today, ct);
+                watch.Stop();
+                if (i < 0) continue;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                hits += found.Count;
+            }
+            times.Sort();
+            double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+            await console.Out.WriteLineAsync(string.Format(culture,
+                "{0} 次查询（前 10 件）：p50 {1:F1} 毫秒，p95 {2:F1} 毫秒，p99 {3:F1} 毫秒，最长 {4:F1} 毫秒；平均每次 {5:F1} 件结果",
+                n, P(0.50), P(0.95), P(0.99), times[^1], hits / (double)n));
+            return Done;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,81 @@
+namespace DisclosureCases.Data.SimilarityMigrations;
+
+/// <summary>
+/// The n-gram index over the request text (<c>Cases.Description</c>) that finds similar applications
+/// (<see cref="Similarity.SimilarCases"/>). Database objects the EF model does not describe, so they live in a
+/// hand-written migration per provider outside <c>Data/Migrations</c> (like the Quartz tables) and survive regenerating
+/// the model's migrations. Both indexes are kept current by the database itself, inside the transaction of whatever
+/// writes the case — intake, edit, JSONL import, <c>disclosure seed</c>'s bulk insert — with no application code to forget.
+/// </summary>
+public static class SimilarityIndexSql
+{
+    /// <summary>
+    /// The migration id. It must sort after the model's <c>Initial</c> migration, which creates <c>Cases</c> and is
+    /// regenerated with a fresh timestamp from time to time: hence a date far ahead.
+    /// </summary>
+    public const string MigrationId = "20991231000000_AddSimilarityIndex";
+
+    public const string SqliteTable = "CaseText";
+    public const string SqliteVocabulary = "CaseTextVocab";
+
+    /// <summary>
+    /// SQLite: an FTS5 table with the built-in <c>trigram</c> tokenizer as an external-content index of
+    /// <c>Cases.Description</c> (no second copy of the text), its document frequencies readable through an
+    /// <c>fts5vocab</c> table, and triggers that keep it current. The update trigger fires only when the description
+    /// changes, so state transitions (which update other columns) cost nothing here.
+    /// </summary>
+    public static readonly string[] Sqlite =
+    [
+        $"CREATE VIRTUAL TABLE {SqliteTable} USING fts5(Description, content='Cases', content_rowid='Id', tokenize='trigram')",
+        $"CREATE VIRTUAL TABLE {SqliteVocabulary} USING fts5vocab({SqliteTable}, 'row')",
+        $"""
+        CREATE TRIGGER {SqliteTable}_Insert AFTER INSERT ON Cases BEGIN
+            INSERT INTO {SqliteTable}(rowid, Description) VALUES (new.Id, new.Description);
+        END
+        """,
+        $"""
+        CREATE TRIGGER {SqliteTable}_Delete AFTER DELETE ON Cases BEGIN
+            INSERT INTO {SqliteTable}({SqliteTable}, rowid, Description) VALUES ('delete', old.Id, old.Description);
+        END
+        """,
+        $"""
+        CREATE TRIGGER {SqliteTable}_Update AFTER UPDATE OF Description ON Cases BEGIN
+            INSERT INTO {SqliteTable}({SqliteTable}, rowid, Description) VALUES ('delete', old.Id, old.Description);
+            INSERT INTO {SqliteTable}(rowid, Description) VALUES (new.Id, new.Description);
+        END
+        """,
+        $"INSERT INTO {SqliteTable}({SqliteTable}) VALUES ('rebuild')",
+    ];
+
+    public static readonly string[] SqliteDown =
+    [
+        $"DROP TRIGGER IF EXISTS {SqliteTable}_Insert",
+        $"DROP TRIGGER IF EXISTS {SqliteTable}_Delete",
+        $"DROP TRIGGER IF EXISTS {SqliteTable}_Update",
+        $"DROP TABLE IF EXISTS {SqliteVocabulary}",
+        $"DROP TABLE IF EXISTS {SqliteTable}",
+    ];
+
+    /// <summary>
+    /// PostgreSQL: the same trigrams as an array per case from an immutable function, under a GIN index; a query asks
+    /// for cases whose array overlaps (<c>&amp;&amp;</c>) the query's chosen trigrams. Chosen over pg_trgm because
+    /// pg_trgm only takes characters its locale calls alphanumeric: under a C-locale cluster it sees no Chinese at all.
+    /// </summary>
+    public static readonly string[] Postgres =
+    [
+        """
+        CREATE OR REPLACE FUNCTION disclosure_trigrams(t text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+            SELECT coalesce(array_agg(DISTINCT lower(substr(t, i, 3))), '{}')
+            FROM generate_series(1, char_length(t) - 2) AS i
+        $$
+        """,
+        """CREATE INDEX "IX_Cases_Description_Trigrams" ON "Cases" USING gin (disclosure_trigrams("Description"))""",
+    ];
+
+    public static readonly string[] PostgresDown =
+    [
+        """DROP INDEX IF EXISTS "IX_Cases_Description_Trigrams" """,
+        "DROP FUNCTION IF EXISTS disclosure_trigrams(text)",
+    ];
+}

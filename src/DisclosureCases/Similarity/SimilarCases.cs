@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using DisclosureCases.Data;
+using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Letters;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Similarity;
+
+/// <summary>
+/// The ten (or <see cref="SimilarQuery.Top"/>) past applications most like a new one. Two stages, so that a lookup
+/// stays fast at a million cases: the database's n-gram index (<see cref="Data.SimilarityMigrations.SimilarityIndexSql"/>)
+/// returns a few hundred candidates that share the query's rarest trigrams — common trigrams (规划许, 许可证) match
+/// a large part of the table and would make the index read most of it — then <see cref="SimilarityRanking"/> scores
+/// them with every trigram and the structured signals. The same applicant's cases and the agency's typical cases are
+/// always added as candidates, since a repeat or a curated 口径 must not depend on the index's cut.
+/// </summary>
+public static class SimilarCases
+{
+    /// <summary>Candidates the index returns; measured in docs/benchmarks.md (more buys nothing on the evaluation set).</summary>
+    public const int CandidateLimit = 200;
+
+    /// <summary>
+    /// Up to this many postings (cases × trigrams matched) FTS5 ranks every match by BM25 within a few milliseconds;
+    /// beyond it candidates are streamed newest first (docs/benchmarks.md).
+    /// </summary>
+    public const long RankBudget = 5000;
+
+    /// <summary>Document frequencies move slowly; a cached one is good for ranking for a few minutes.</summary>
+    static readonly TimeSpan FrequencyLifetime = TimeSpan.FromMinutes(10);
+
+    const int FrequencyCacheLimit = 200_000;
+
+    static readonly ConcurrentDictionary<(string Database, string Gram), (long Df, long At)> Frequencies = new();
+
+    public static async Task<IReadOnlyList<SimilarCase>> FindAsync(DisclosureDbContext db, SimilarQuery query, DateOnly today, CancellationToken ct)
+    {
+        var grams = TextGrams.Grams(query.Text);
+        if (grams.Count == 0 || query.Top <= 0) return [];
+
+        var (weights, ids) = db.Database.IsSqlite()
+            ? await SqliteCandidatesAsync(db, grams, ct)
+            : (null, await PostgresCandidatesAsync(db, grams, ct));
+        var candidateIds = new HashSet<int>(ids);
+
+        var cases = db.Cases.AsNoTracking();
+        if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);
+        var applicantId = DuplicateRule.Normalize(query.ApplicantIdNumber);
+        if (applicantId.Length > 0)
+            candidateIds.UnionWith(await cases.Where(c => c.Applicant.IdNumber == applicantId)
+                .OrderByDescending(c => c.Id).Select(c => c.Id).Take(CandidateLimit).ToListAsync(ct));
+        var typical = db.TypicalCases.AsNoTracking().Where(t => t.WithdrawnAt == null);
+        if (query.AgencyId is { } a) typical = typical.Where(t => t.AgencyId == a);
+        var typicalNotes = await typical.OrderByDescending(t => t.Id).Take(1000)
+            .Select(t => new { t.CaseId, t.Note }).ToListAsync(ct);
+        var notes = typicalNotes.DistinctBy(t => t.CaseId).ToDictionary(t => t.CaseId, t => t.Note);
+        candidateIds.UnionWith(notes.Keys);
+        if (query.ExcludeCaseId is { } exclude) candidateIds.Remove(exclude);
+        if (candidateIds.Count == 0) return [];
+
+        var idList = candidateIds.ToList();
+        var rows = await cases.Where(c => idList.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind, c.Applicant.IdNumber,
+                c.Outcome, c.RepliedOn, c.Description, c.DepartmentId,
+            })
+            .ToListAsync(ct);
+
+        var ranking = new SimilarityRanking(query.Text, weights);
+        var ranked = ranking.Rank(rows.Select(r => new SimilarCandidate(
+                r.Id, r.Description,
+                applicantId.Length > 0 && DuplicateRule.SameApplicant(applicantId, r.IdNumber),
+                query.DepartmentId is { } d && r.DepartmentId == d,
+                r.ReceivedOn, Usefulness(r.Outcome, r.RepliedOn), notes.ContainsKey(r.Id))),
+            today, query.Top);
+
+        var topIds = ranked.Select(r => r.Candidate.CaseId).ToList();
+        var replies = (await db.Letters.AsNoTracking()
+                .Where(l => topIds.Contains(l.CaseId) && l.CaseDocumentId == null && l.SupersedesId == null && l.Status == LetterStatus.Issued)
+                .Select(l => new { l.CaseId, l.Id, l.Number })
+                .ToListAsync(ct))
+            .GroupBy(l => l.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(l => l.Id)!);
+        var byId = rows.ToDictionary(r => r.Id);
+        return ranked.Select(r =>
+        {
+            var row = byId[r.Candidate.CaseId];
+            var reply = replies.GetValueOrDefault(row.Id);
+            return new SimilarCase(row.Id, row.CaseNumber, row.ReceivedOn, row.Kind, row.OrganizationKind, row.Outcome, row.RepliedOn,
+                reply?.Id, reply?.Number, row.Description, r.Score, r.TextScore, r.MatchedTerms, r.Reasons, notes.GetValueOrDefault(row.Id));
+        }).ToList();
+    }
+
+    /// <summary>How much an outcome tells the clerk about the 口径: a substantive reply most, a procedural one less, none least.</summary>
+    static double Usefulness(string? outcome, DateOnly? repliedOn) =>
+        outcome is null || repliedOn is null ? 0
+        : outcome.StartsWith("reject-", StringComparison.Ordinal) || outcome.StartsWith("other", StringComparison.Ordinal) ? 0.5
+        : 1;
+
+    /// <summary>
+    /// SQLite: the document frequencies of the query's trigrams (from the fts5vocab table, cached), the
+    /// rarest of them OR-ed in one FTS5 query ranked by BM25 (or streamed, see <see cref="RankBudget"/>), and an idf
+    /// weight for the ranking.
+    /// A query of two-character runs only (电梯) has no trigram to ask FTS5 for; those few use <c>LIKE</c>.
+    /// </summary>
+    static async Task<(Func<string, double>, IReadOnlyList<int>)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var total = Math.Max(1, await ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM Cases", [], ct));
+            var trigrams = grams.Where(g => g.Length == 3).ToList();
+            var df = await FrequenciesAsync(connection, trigrams, ct);
+            double Weight(string g) => Math.Log(1 + total / (1.0 + df.GetValueOrDefault(g)));
+
+            var ids = new List<int>();
+            // The rarest trigrams while their postings stay within the budget (at least three): on a small table that is
+            // every trigram, so nothing of the same topic is missed; on a large one the specific ones.
+            var present = new List<string>();
+            long postings = 0;
+            foreach (var g in trigrams.Where(g => df.GetValueOrDefault(g) > 0).OrderBy(g => df[g]))
+            {
+                if (present.Count >= 3 && postings + df[g] > RankBudget) break;
+                present.Add(g);
+                postings += df[g];
+            }
+            if (present.Count > 0)
+            {
+                // BM25 over every match while the matches are few; past that, ranking them all is what costs (it grows
+                // with the table), so the index streams the newest cases holding the two rarest trigrams together,
+                // then the newest holding any of the three rarest, and the re-ranking orders them.
+                if (postings <= RankBudget)
+                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", ids, ct);
+                else
+                {
+                    if (present.Count >= 2)
+                        await MatchAsync(connection, TextGrams.Fts5AllOf(present.Take(2)), "rowid DESC", ids, ct);
+                    if (ids.Count < CandidateLimit)
+                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present.Take(3)), "rowid DESC", ids, ct);
+                }
+            }
+            else if (trigrams.Count == 0)
+            {
+                foreach (var bigram in grams.Take(3))
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT Id FROM Cases WHERE Description LIKE $p ESCAPE '\\' ORDER BY Id DESC LIMIT {CandidateLimit}";
+                    Add(command, "$p", "%" + EscapeLike(bigram) + "%");
+                    await ReadIdsAsync(command, ids, ct);
+                }
+            }
+            return (Weight, ids);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static async Task MatchAsync(DbConnection connection, string match, string order, List<int> ids, CancellationToken ct)
+    {
+        const string table = Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {order} LIMIT {CandidateLimit}";
+        Add(command, "$q", match);
+        await ReadIdsAsync(command, ids, ct);
+    }
+
+    static async Task<Dictionary<string, long>> FrequenciesAsync(DbConnection connection, IReadOnlyList<string> grams, CancellationToken ct)
+    {
+        var key = connection.ConnectionString;
+        var now = Environment.TickCount64;
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var g in grams)
+        {
+            if (Frequencies.TryGetValue((key, g), out var hit) && now - hit.At < FrequencyLifetime.TotalMilliseconds)
+                result[g] = hit.Df;
+            else
+                missing.Add(g);
+        }
+        if (missing.Count == 0) return result;
+        if (Frequencies.Count > FrequencyCacheLimit) Frequencies.Clear();
+        await using var command = connection.CreateCommand();
+        var names = missing.Select((_, i) => "$g" + i).ToList();
+        command.CommandText = $"SELECT term, doc FROM {Data.SimilarityMigrations.SimilarityIndexSql.SqliteVocabulary} WHERE term IN ({string.Join(", ", names)})";
+        for (var i = 0; i < missing.Count; i++) Add(command, names[i], missing[i]);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                result[reader.GetString(0)] = reader.GetInt64(1);
+        foreach (var g in missing)
+        {
+            var df = result.GetValueOrDefault(g);
+            result[g] = df;
+            Frequencies[(key, g)] = (df, now);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the cases whose trigram array shares a trigram with the query's (GIN), the most shared first. Without
+    /// a vocabulary table the rarest trigrams cannot be told apart here, so every trigram is asked for and weighs the same.
+    /// </summary>
+    static async Task<IReadOnlyList<int>> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
+    {
+        var trigrams = grams.Where(g => g.Length == 3).Take(60).ToArray();
+        if (trigrams.Length == 0)
+        {
+            var bigram = grams[0];
+            return await db.Cases.Where(c => c.Description.Contains(bigram)).OrderByDescending(c => c.Id).Select(c => c.Id)
+                .Take(CandidateLimit).ToListAsync(ct);
+        }
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT "Id" FROM "Cases"
+                WHERE disclosure_trigrams("Description") && @grams
+                ORDER BY cardinality(ARRAY(SELECT unnest(disclosure_trigrams("Description")) INTERSECT SELECT unnest(@grams))) DESC, "Id" DESC
+                LIMIT {CandidateLimit}
+                """;
+            var p = command.CreateParameter();
+            p.ParameterName = "grams";
+            p.Value = trigrams;
+            command.Parameters.Add(p);
+            var ids = new List<int>();
+            await ReadIdsAsync(command, ids, ct);
+            return ids;
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static async Task<long> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string, object)> parameters, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) Add(command, name, value);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    static async Task ReadIdsAsync(DbCommand command, List<int> ids, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            ids.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    static string EscapeLike(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,36 @@
+using DisclosureCases.Domain.Cases;
+
+namespace DisclosureCases.Similarity;
+
+/// <summary>What to find similar applications for.</summary>
+/// <param name="Text">The request text (名称、文号或特征性描述) as typed.</param>
+/// <param name="ApplicantIdNumber">The applicant's ID number or credit code: the same applicant's cases are lifted and
+/// always considered, so that a repeat is found whatever the index returns.</param>
+/// <param name="DepartmentId">The handling department, lifted when it matches.</param>
+/// <param name="ExcludeCaseId">The case being handled, never similar to itself.</param>
+/// <param name="AgencyId">Narrows an installation-wide context (the command line) to one agency; a web request's context
+/// is already scoped to the user's agency.</param>
+public sealed record SimilarQuery(string Text, string? ApplicantIdNumber = null, int? DepartmentId = null, int? ExcludeCaseId = null,
+    int Top = 10, int? AgencyId = null);
+
+/// <summary>One similar past application as the clerk sees it.</summary>
+public sealed record SimilarCase(
+    int CaseId,
+    string? CaseNumber,
+    DateOnly ReceivedOn,
+    ApplicantKind ApplicantKind,
+    OrganizationKind? OrganizationKind,
+    string? Outcome,
+    DateOnly? RepliedOn,
+    int? ReplyLetterId,
+    string? ReplyNumber,
+    string Description,
+    double Score,
+    double TextScore,
+    IReadOnlyList<string> MatchedTerms,
+    IReadOnlyList<MatchReason> Reasons,
+    string? TypicalNote)
+{
+    public bool Typical => Reasons.Contains(MatchReason.Typical);
+    public bool SameApplicant => Reasons.Contains(MatchReason.SameApplicant);
+}
