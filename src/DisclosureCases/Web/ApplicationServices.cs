@@ -59,6 +59,10 @@ public static class ApplicationServices
         services.AddTransient<Samples.CaseSeeder>();
         services.AddScoped<TemplateStore>();
         services.AddScoped<CaseLetters>();
+        // Applicant history (条例第35、42条) and 依申请转主动公开 suggestions (条例第44条): settings checked at start.
+        services.AddOptions<Applicants.ApplicantOptions>().BindConfiguration(Applicants.ApplicantOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Applicants.ApplicantOptions>, OptionsProblems<Applicants.ApplicantOptions>>();
+        services.AddScoped<Applicants.ApplicantHistoryQuery>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }
