@@ -44,6 +44,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
     public DbSet<CalendarChangeCase> CalendarChangeCases => Set<CalendarChangeCase>();
     public DbSet<Reports.ReportFiling> ReportFilings => Set<Reports.ReportFiling>();
+    public DbSet<Proactive.ProactiveSuggestion> ProactiveSuggestions => Set<Proactive.ProactiveSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -57,6 +58,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
         builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
         builder.Entity<Reports.ReportFiling>().HasQueryFilter(f => SeesAll || f.AgencyId == ScopeAgencyId);
+        builder.Entity<Proactive.ProactiveSuggestion>().HasQueryFilter(s => SeesAll || s.AgencyId == ScopeAgencyId);
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).

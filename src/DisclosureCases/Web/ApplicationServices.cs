@@ -63,6 +63,14 @@ public static class ApplicationServices
         services.AddOptions<Applicants.ApplicantOptions>().BindConfiguration(Applicants.ApplicantOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Applicants.ApplicantOptions>, OptionsProblems<Applicants.ApplicantOptions>>();
         services.AddScoped<Applicants.ApplicantHistoryQuery>();
+        services.AddOptions<Proactive.ProactiveOptions>().BindConfiguration(Proactive.ProactiveOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Proactive.ProactiveOptions>, OptionsProblems<Proactive.ProactiveOptions>>();
+        services.AddSingleton<Proactive.IRequestGrouping>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Proactive.ProactiveOptions>>().Value;
+            return new Proactive.ShingleGrouping(o.Similarity, o.IgnoreNumbers);
+        });
+        services.AddScoped<Proactive.ProactiveSuggestions>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

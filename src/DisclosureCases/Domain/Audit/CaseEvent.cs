@@ -39,6 +39,8 @@ public static class CaseEventKinds
     public const string Imported = "imported";
     /// <summary>A letter (文书) submitted, returned, issued or superseded.</summary>
     public const string Letter = "letter";
+    /// <summary>A 依申请转主动公开 suggestion holding the case was accepted or dismissed (条例第44条).</summary>
+    public const string Proactive = "proactive";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>
