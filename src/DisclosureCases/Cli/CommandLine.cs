@@ -17,6 +17,7 @@ public static class CommandLine
         ArchiveVerbs.Build(console, host),
         TemplateVerbs.Build(console),
         ReportVerbs.Build(console, host),
+        ProactiveVerbs.Build(console, host),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>

@@ -12,8 +12,12 @@ public sealed class ProactiveOptions : Web.IHasProblems
     public int MinimumApplicants { get; set; } = 3;
 
     /// <summary>Jaccard similarity of the requests' character trigrams at or above which two requests ask for the same
-    /// information (default 0.6; see <see cref="ShingleGrouping"/>).</summary>
-    public double Similarity { get; set; } = 0.6;
+    /// information (default 0.8; see <see cref="ShingleGrouping"/>). Lower values join requests that differ only in
+    /// the place or project they name when the rest of the wording is long and the same.</summary>
+    public double Similarity { get; set; } = 0.8;
+
+    /// <summary>Words dropped before comparing because every request uses them (appsettings.json: 申请公开, 请提供 …).</summary>
+    public List<string> IgnoredWords { get; set; } = [];
 
     /// <summary>Treat every run of digits as the same (years, dates, numbers): off by default.</summary>
     public bool IgnoreNumbers { get; set; }

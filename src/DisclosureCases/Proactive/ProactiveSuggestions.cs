@@ -17,7 +17,8 @@ namespace DisclosureCases.Proactive;
 public sealed class ProactiveSuggestions(DisclosureDbContext db, IOptions<ProactiveOptions> options, IRequestGrouping grouping,
     OutcomeCatalog outcomes, TimeProvider time, ILogger<ProactiveSuggestions> log)
 {
-    public sealed record Recomputed(int ReleasedCases, int Suggestions, TimeSpan Elapsed);
+    /// <summary>What a recompute found, and how long loading, grouping and saving took.</summary>
+    public sealed record Recomputed(int ReleasedCases, int Suggestions, TimeSpan Elapsed, TimeSpan Loading, TimeSpan Grouping);
 
     /// <summary>The released outcomes, checked against the catalog: an unknown code is a setting error, not silence.</summary>
     public IReadOnlyList<string> ReleasedOutcomes()
@@ -44,9 +45,11 @@ public sealed class ProactiveSuggestions(DisclosureDbContext db, IOptions<Proact
             .SelectMany(s => s.Cases.Select(c => c.CaseId)).ToListAsync(ct)).ToHashSet();
         var open = await db.ProactiveSuggestions.Include(s => s.Cases)
             .Where(s => s.AgencyId == agencyId && s.Status == ProactiveSuggestion.Open).ToListAsync(ct);
+        var loaded = watch.Elapsed;
         var plan = SuggestionPlanner.Plan(cases, grouping, options.Value.MinimumApplicants, decided,
             open.Select(s => new OpenSuggestion(s.Id, s.Cases.Select(c => c.CaseId).ToHashSet())).ToList());
 
+        var grouped = watch.Elapsed;
         var now = time.GetUtcNow();
         foreach (var group in plan.Groups)
         {
@@ -56,23 +59,24 @@ public sealed class ProactiveSuggestions(DisclosureDbContext db, IOptions<Proact
                 suggestion = new ProactiveSuggestion { AgencyId = agencyId, FoundAt = now };
                 db.ProactiveSuggestions.Add(suggestion);
             }
-            var same = suggestion.Cases.Select(c => c.CaseId).Order().SequenceEqual(group.CaseIds.Order())
-                && suggestion.Title == group.Title && suggestion.ApplicantCount == group.Applicants;
-            if (same) continue;
+            var wanted = group.CaseIds.ToHashSet();
+            var held = suggestion.Cases.Select(c => c.CaseId).ToHashSet();
+            if (held.SetEquals(wanted) && suggestion.Title == group.Title && suggestion.ApplicantCount == group.Applicants) continue;
             suggestion.Title = group.Title;
             suggestion.ApplicantCount = group.Applicants;
             suggestion.UpdatedAt = now;
+            // A changed group is a new question: a form opened on the old one is refused (see DecideAsync).
             suggestion.Version++;
-            suggestion.Cases.RemoveAll(c => !group.CaseIds.Contains(c.CaseId));
-            foreach (var caseId in group.CaseIds.Where(c => suggestion.Cases.All(x => x.CaseId != c)))
+            suggestion.Cases.RemoveAll(c => !wanted.Contains(c.CaseId));
+            foreach (var caseId in group.CaseIds.Where(c => !held.Contains(c)))
                 suggestion.Cases.Add(new ProactiveSuggestionCase { CaseId = caseId });
         }
         foreach (var id in plan.Obsolete)
             db.ProactiveSuggestions.Remove(open.Single(s => s.Id == id));
         await db.SaveChangesAsync(ct);
-        log.LogInformation("Proactive suggestions of agency {Agency}: {Released} released cases, {Groups} suggestions, {Ms} ms",
-            agencyId, cases.Count, plan.Groups.Count, watch.ElapsedMilliseconds);
-        return new Recomputed(cases.Count, plan.Groups.Count, watch.Elapsed);
+        log.LogInformation("Proactive suggestions of agency {Agency}: {Released} released cases, {Groups} suggestions; loaded in {Load} ms, grouped in {Group} ms, saved in {Save} ms",
+            agencyId, cases.Count, plan.Groups.Count, (int)loaded.TotalMilliseconds, (int)(grouped - loaded).TotalMilliseconds, (int)(watch.Elapsed - grouped).TotalMilliseconds);
+        return new Recomputed(cases.Count, plan.Groups.Count, watch.Elapsed, loaded, grouped - loaded);
     }
 
     public enum Decision { Accept, Dismiss }

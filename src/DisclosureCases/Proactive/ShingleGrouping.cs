@@ -7,7 +7,8 @@ namespace DisclosureCases.Proactive;
 /// Near-identical request texts, grouped in a way a reviewer can follow:
 /// <list type="number">
 /// <item><b>Normalise</b> (<see cref="Normalize"/>): full-width to half-width (NFKC), lower case, every character that is
-/// not a letter or a digit dropped (punctuation, spaces, 《》、“” …); with <c>ignoreNumbers</c> every run of digits becomes
+/// not a letter or a digit dropped (punctuation, spaces, 《》、“” …), the words every request uses dropped (申请公开,
+/// 请提供 … — a setting); with <c>ignoreNumbers</c> every run of digits becomes
 /// <c>#</c> (so "2024年" and "2025年" match — off by default, because a different year is usually different information).</item>
 /// <item><b>Shingle</b>: the set of character trigrams of the normalised text (a text of one or two characters is one shingle).</item>
 /// <item><b>Compare</b>: two texts are near-identical when the Jaccard similarity of their shingle sets
@@ -25,11 +26,20 @@ public sealed class ShingleGrouping : IRequestGrouping
 {
     const int ShingleLength = 3;
 
-    public ShingleGrouping(double threshold, bool ignoreNumbers = false)
+    readonly string[] ignoredWords;
+
+    /// <param name="threshold">Jaccard similarity at or above which two texts are near-identical.</param>
+    /// <param name="ignoreNumbers">Every run of digits compares equal.</param>
+    /// <param name="ignoredWords">Words every request uses (申请公开, 请提供 …), dropped before comparing, so that the words
+    /// that name the information carry the comparison.</param>
+    public ShingleGrouping(double threshold, bool ignoreNumbers = false, IEnumerable<string>? ignoredWords = null)
     {
         if (threshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must be in (0, 1]");
         Threshold = threshold;
         IgnoreNumbers = ignoreNumbers;
+        this.ignoredWords = [];
+        this.ignoredWords = (ignoredWords ?? []).Select(Normalize).Where(w => w.Length > 0).Distinct()
+            .OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToArray();
     }
 
     public double Threshold { get; }
@@ -54,7 +64,10 @@ public sealed class ShingleGrouping : IRequestGrouping
             inDigits = false;
             if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.OtherNumber or UnicodeCategory.LetterNumber) b.Append(rune.ToString());
         }
-        return b.ToString();
+        var normalized = b.ToString();
+        foreach (var word in ignoredWords)
+            normalized = normalized.Replace(word, "", StringComparison.Ordinal);
+        return normalized;
     }
 
     /// <summary>The distinct character trigrams of a normalised text (the whole text when shorter than three).</summary>

@@ -68,7 +68,7 @@ public static class ApplicationServices
         services.AddSingleton<Proactive.IRequestGrouping>(sp =>
         {
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Proactive.ProactiveOptions>>().Value;
-            return new Proactive.ShingleGrouping(o.Similarity, o.IgnoreNumbers);
+            return new Proactive.ShingleGrouping(o.Similarity, o.IgnoreNumbers, o.IgnoredWords);
         });
         services.AddScoped<Proactive.ProactiveSuggestions>();
         services.AddHostedService<Startup.StartupWork>();

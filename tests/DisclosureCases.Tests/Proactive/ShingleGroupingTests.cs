@@ -4,7 +4,7 @@ namespace DisclosureCases.Tests.Proactive;
 
 public class ShingleGroupingTests
 {
-    static readonly ShingleGrouping Grouping = new(0.6);
+    static readonly ShingleGrouping Grouping = new(0.8, ignoredWords: ["申请公开", "请公开", "的"]);
 
     static IReadOnlyList<IReadOnlyList<int>> Group(ShingleGrouping g, params string[] texts) =>
         g.Group(texts.Select((t, i) => new GroupableText(i + 1, t)).ToList());
@@ -23,12 +23,32 @@ public class ShingleGroupingTests
     }
 
     [Fact]
-    public void A_near_identical_wording_joins_the_group()
+    public void The_words_every_request_uses_are_dropped_before_comparing()
     {
         var a = "申请公开蕃瓜弄旧改地块的征收补偿方案";
         var b = "请公开蕃瓜弄旧改地块征收补偿方案";
-        Grouping.Similarity(a, b).ShouldBeGreaterThanOrEqualTo(0.6);
+        Grouping.Normalize(a).ShouldBe("蕃瓜弄旧改地块征收补偿方案");
+        Grouping.Similarity(a, b).ShouldBe(1);
         Group(Grouping, a, b).ShouldBe([[1, 2]]);
+    }
+
+    [Fact]
+    public void A_near_identical_wording_joins_the_group()
+    {
+        var a = "2025年蕃瓜弄旧改地块房屋征收补偿方案及其附件和补偿标准";
+        var b = "2025年蕃瓜弄旧改地块房屋征收补偿方案及附件和补偿标准";
+        Grouping.Similarity(a, b).ShouldBeGreaterThanOrEqualTo(0.8);
+        Group(Grouping, a, b).ShouldBe([[1, 2]]);
+    }
+
+    [Fact]
+    public void Long_identical_wording_around_different_places_is_not_the_same_information()
+    {
+        Group(Grouping,
+            "申请公开本人房屋所在石门二路610弄所属地块的房屋征收范围红线图、建设项目用地预审与选址意见书及附图",
+            "申请公开本人房屋所在沪太路844弄所属地块的房屋征收范围红线图、建设项目用地预审与选址意见书及附图",
+            "申请公开《静安区天目西路社区C070102单元控制性详细规划》的批复文件及普适图则、附加图则",
+            "申请公开《静安区芷江西路社区C070403单元控制性详细规划》的批复文件及普适图则、附加图则").ShouldBeEmpty();
     }
 
     [Fact]
