@@ -84,3 +84,30 @@ public class ApplicantHistoryTests(AppFactory factory) : IClassFixture<AppFactor
         return (genuine.Id, other.Id, idNumber);
     }
 }
+
+/// <summary>The panel on the intake form, fetched once the document number is typed.</summary>
+public class ApplicantLookupTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task The_intake_form_gets_the_panel_for_a_typed_number_posted_with_its_token()
+    {
+        var existing = await new CaseMaker(factory).ReceiveAsync("clerk", "已有申请人");
+        var clerk = await factory.SignInAsync("clerk");
+        (await clerk.GetStringAsync("/Cases/New")).ShouldContain("id=\"applicant-history-slot\"");
+
+        var response = await clerk.PostFormAsync("/Applicants/Lookup", new() { ["idNumber"] = existing.Applicant.IdNumber.ToLowerInvariant() }, "/Cases/New");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("申请人申请情况");
+        html.ShouldContain("<td class=\"count\">1</td>");
+        html.ShouldContain("第1–10件：1件，免费");
+    }
+
+    [Fact]
+    public async Task A_lookup_without_the_anti_forgery_token_is_refused()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var response = await clerk.PostAsync("/Applicants/Lookup", new FormUrlEncodedContent(new Dictionary<string, string> { ["idNumber"] = "11010519491231002X" }));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
