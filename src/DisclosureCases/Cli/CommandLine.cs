@@ -21,6 +21,7 @@ public static class CommandLine
         ReportVerbs.Build(console, host),
         .. BackupVerbs.Build(console, host),
         SimilarVerbs.Build(console, host),
+        ProactiveVerbs.Build(console, host),
     ];
 
     /// <summary>True when the arguments name a verb of the command line rather than options for the web host.</summary>

@@ -51,6 +51,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<Domain.Reviews.ReviewEvent> ReviewEvents => Set<Domain.Reviews.ReviewEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Similarity.TypicalCase> TypicalCases => Set<Similarity.TypicalCase>();
+    public DbSet<Proactive.ProactiveSuggestion> ProactiveSuggestions => Set<Proactive.ProactiveSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +72,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.Entity<Domain.Reviews.ReviewEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
         // Review links are reached through their (filtered) review case, and point at (filtered) cases.
         builder.Entity<Similarity.TypicalCase>().HasQueryFilter(t => SeesAll || t.AgencyId == ScopeAgencyId);
+        builder.Entity<Proactive.ProactiveSuggestion>().HasQueryFilter(s => SeesAll || s.AgencyId == ScopeAgencyId);
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).

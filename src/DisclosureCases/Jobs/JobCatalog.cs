@@ -37,6 +37,7 @@ public sealed class JobCatalog(IEnumerable<JobDefinition> definitions)
     public const string DeadlineSweep = "deadline-sweep";
     public const string DeadlinesRecompute = "deadlines-recompute";
     public const string HistoryCleanup = "job-history-cleanup";
+    public const string ProactiveSuggestions = "proactive-suggestions";
 
     readonly Dictionary<string, JobDefinition> _byName = definitions.ToDictionary(d => d.Name);
 
@@ -74,6 +75,12 @@ public sealed class JobCatalog(IEnumerable<JobDefinition> definitions)
             // Trimming can wait for its next night.
             new RecurringSchedule(settings.HistoryCleanupCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.DoNothing,
                 "停机期间错过的执行不补，等下一次计划时间"));
+        yield return new JobDefinition(ProactiveSuggestions, typeof(ProactiveSuggestionsJob), "依申请转主动公开建议",
+            "按各机关予以公开、部分公开的申请重新计算依申请转主动公开建议（条例第44条）：申请内容相同或相近、申请人达到设定人数的列入建议，已处理的不再重复提出。",
+            new JobRetryPolicy(3, TimeSpan.FromMinutes(5), 2, TimeSpan.FromHours(1), 0.2, []),
+            // Suggestions wait for a reviewer anyway; the page can recompute at once.
+            new RecurringSchedule(settings.ProactiveSuggestionsCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.DoNothing,
+                "停机期间错过的执行不补，等下一次计划时间（页面上可立即重新计算）"));
     }
 }
 

@@ -41,6 +41,9 @@ public sealed class SchedulerSettings
     /// <summary><c>Quartz:HistoryCleanupCron</c>: when the run history is trimmed, Beijing time (default 03:30).</summary>
     public string HistoryCleanupCron { get; init; } = "0 30 3 * * ?";
 
+    /// <summary><c>Quartz:ProactiveSuggestionsCron</c>: when the 依申请转主动公开 suggestions are recomputed, Beijing time (default 02:00).</summary>
+    public string ProactiveSuggestionsCron { get; init; } = "0 0 2 * * ?";
+
     /// <summary><c>Quartz:HistoryRetentionDays</c>: how long finished runs are kept (default 90).</summary>
     public int HistoryRetentionDays { get; init; } = 90;
 
@@ -69,6 +72,7 @@ public sealed class SchedulerSettings
             ClusterCheckin = TimeSpan.FromSeconds(Int(section, "ClusterCheckinSeconds", 15, 1, 3600)),
             DeadlineSweepCron = Cron(section, "DeadlineSweepCron", "0 0 7 * * ?"),
             HistoryCleanupCron = Cron(section, "HistoryCleanupCron", "0 30 3 * * ?"),
+            ProactiveSuggestionsCron = Cron(section, "ProactiveSuggestionsCron", "0 0 2 * * ?"),
             HistoryRetentionDays = Int(section, "HistoryRetentionDays", 90, 1, 3650),
         };
         return settings;

@@ -62,6 +62,18 @@ public static class ApplicationServices
         services.AddScoped<TemplateStore>();
         services.AddScoped<CaseLetters>();
         services.AddReviews();
+        // Applicant history (条例第35、42条) and 依申请转主动公开 suggestions (条例第44条): settings checked at start.
+        services.AddOptions<Applicants.ApplicantOptions>().BindConfiguration(Applicants.ApplicantOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Applicants.ApplicantOptions>, OptionsProblems<Applicants.ApplicantOptions>>();
+        services.AddScoped<Applicants.ApplicantHistoryQuery>();
+        services.AddOptions<Proactive.ProactiveOptions>().BindConfiguration(Proactive.ProactiveOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Proactive.ProactiveOptions>, OptionsProblems<Proactive.ProactiveOptions>>();
+        services.AddSingleton<Proactive.IRequestGrouping>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Proactive.ProactiveOptions>>().Value;
+            return new Proactive.ShingleGrouping(o.Similarity, o.IgnoreNumbers, o.IgnoredWords);
+        });
+        services.AddScoped<Proactive.ProactiveSuggestions>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

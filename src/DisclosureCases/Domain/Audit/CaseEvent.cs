@@ -53,6 +53,8 @@ public static class CaseEventKinds
     public const string Review = "review";
     /// <summary>Marked as 典型案例 by a 法制审核人员, or the marking withdrawn.</summary>
     public const string Typical = "typical";
+    /// <summary>A 依申请转主动公开 suggestion holding the case was accepted or dismissed (条例第44条).</summary>
+    public const string Proactive = "proactive";
 }
 
 /// <summary>A field's value before and after a change, as recorded in <see cref="CaseEvent.Data"/>.</summary>

@@ -29,6 +29,32 @@ public sealed record FeeSchedule(string Basis, int Free, int FirstBandTo, decima
             : $"本自然月该申请人第{nth}件申请，按件计收{fee.ToString("0.##", CultureInfo.InvariantCulture)}元（{Basis}）";
     }
 
+    /// <summary>
+    /// The month's fees band by band for an applicant with <paramref name="count"/> applications in one calendar month:
+    /// the free band, the first charged band, then one band per <see cref="BandSize"/> applications, each with its range,
+    /// how many of the month's applications fall in it, the fee per application and the subtotal. Bands the month does
+    /// not reach are left out; a month of no applications has no bands.
+    /// </summary>
+    public IReadOnlyList<FeeBand> Bands(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var bands = new List<FeeBand>();
+        void Add(int from, int to)
+        {
+            if (count < from) return;
+            var n = Math.Min(count, to) - from + 1;
+            if (n > 0) bands.Add(new FeeBand(from, to, n, FeeFor(from)));
+        }
+        Add(1, Free);
+        Add(Free + 1, FirstBandTo);
+        for (var from = FirstBandTo + 1; from <= count; from += BandSize)
+            Add(from, from + BandSize - 1);
+        return bands;
+    }
+
+    /// <summary>The total of <see cref="Bands"/>: what the month's applications cost together.</summary>
+    public decimal MonthTotal(int count) => Bands(count).Sum(b => b.Subtotal);
+
     public static FeeSchedule Load(string path) => Parse(File.ReadAllText(path), DataFileNames.SourceName(path));
 
     /// <summary>Parses <c>workflows/fees.yaml</c>; every number must be present and sensible, each error with its line.</summary>
@@ -55,4 +81,18 @@ public sealed record FeeSchedule(string Basis, int Free, int FirstBandTo, decima
         reader.ThrowIfAny();
         return schedule!;
     }
+}
+
+/// <summary>One band of the fee scale as a month fills it: applications <see cref="From"/>–<see cref="To"/> of the month cost
+/// <see cref="UnitFee"/> each, and <see cref="Count"/> of them fell in it.</summary>
+public sealed record FeeBand(int From, int To, int Count, decimal UnitFee)
+{
+    public decimal Subtotal => Count * UnitFee;
+
+    /// <summary>The band as arithmetic, e.g. <c>第11–30件：20件 × 100元 = 2000元</c>.</summary>
+    public string Arithmetic => UnitFee == 0
+        ? $"第{From}–{To}件：{Count}件，免费"
+        : $"第{From}–{To}件：{Count}件 × {Yuan(UnitFee)}元 = {Yuan(Subtotal)}元";
+
+    static string Yuan(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,9 @@ namespace DisclosureCases.Web.Startup;
 /// Deterministic for a given day: the same seed gives the same cases.
 /// </summary>
 public sealed class DemoCases(Database database, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar,
-    DocumentCatalog documents, OutcomeCatalog outcomes, TemplateCache templateCache, TemplateLinter linter, TimeProvider time)
+    DocumentCatalog documents, OutcomeCatalog outcomes, TemplateCache templateCache, TemplateLinter linter, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Proactive.ProactiveOptions> proactive, Proactive.IRequestGrouping grouping,
+    ILogger<Proactive.ProactiveSuggestions> proactiveLog)
 {
     const int Seed = 20260315;
 
@@ -39,6 +41,9 @@ public sealed class DemoCases(Database database, WorkflowRegistry workflows, Wor
         foreach (var plan in plans.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Index))
             await RunAsync(plan, agencyId, staff, departments, ct);
         await MarkTypicalAsync(agencyId, staff, ct);
+        // The 依申请转主动公开 list as the nightly recompute would leave it (the script released one request to three applicants).
+        await using var db = database.CreateContext(AgencyScope.For(agencyId));
+        await new Proactive.ProactiveSuggestions(db, proactive, grouping, outcomes, time, proactiveLog).RecomputeAsync(agencyId, ct);
     }
 
     /// <summary>The 口径 a 法制审核人员 would note on a few closed demo cases, by what the request asks and how it was answered.</summary>
@@ -282,13 +287,49 @@ static class DemoScript
         var maxAge = Math.Max(60, calc.WorkingDaysBetween(earliest, lastDay));
 
         var targets = Spread(count, random);
+        // 依申请转主动公开 (条例第44条): three archived cases, three applicants, the same information released each time.
+        var shared = SharedRequest(new Random(count));
+        var sharing = targets.Select((t, i) => (t, i)).Where(x => x.t == "archived").Take(3).Select(x => x.i).ToHashSet();
         var plans = new List<DemoPlan>(count);
         for (var i = 0; i < count; i++)
         {
             var caseRandom = new Random(random.Next());
-            plans.Add(PlanOne(i, targets[i], lastDay, maxAge, calc, handlerId, caseRandom));
+            plans.Add(PlanOne(i, targets[i], lastDay, maxAge, calc, handlerId, caseRandom, sharing.Contains(i) ? shared : null));
         }
+        FrequentApplicant(plans);
         return plans;
+    }
+
+    /// <summary>A request that is released (予以公开), for the cases that share it.</summary>
+    static SampleRequest SharedRequest(Random random)
+    {
+        while (true)
+            if (SampleRequests.Next(random) is { Outcome: "disclose" } request)
+                return request;
+    }
+
+    /// <summary>
+    /// 第35条 and fees: one person behind the twelve most recent applications, so that the case page flags them (more than
+    /// 10 in 30 days by default) and shows the month's fees.
+    /// </summary>
+    static void FrequentApplicant(List<DemoPlan> plans)
+    {
+        if (plans.Count < 40) return;
+        var who = SampleApplicants.Person(new Random(plans.Count));
+        foreach (var plan in plans.OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Index).Take(12))
+        {
+            var i = plan.Intake;
+            i.ApplicantKind = who.Kind;
+            i.OrganizationKind = who.OrganizationKind;
+            i.ApplicantName = who.Name;
+            i.IdType = who.IdType;
+            i.IdNumber = who.IdNumber;
+            i.ContactPerson = who.ContactPerson;
+            i.Phone = who.Phone;
+            i.Email = who.Email ?? i.Email;
+            i.Address = who.Address;
+            i.PostalCode = who.PostalCode;
+        }
     }
 
     /// <summary>Largest-remainder apportionment of <paramref name="count"/> over the weights, then shuffled.</summary>
@@ -312,10 +353,12 @@ static class DemoScript
         return list;
     }
 
-    static DemoPlan PlanOne(int index, string target, DateOnly lastDay, int maxAge, PeriodCalculator calc, string handlerId, Random random)
+    static DemoPlan PlanOne(int index, string target, DateOnly lastDay, int maxAge, PeriodCalculator calc, string handlerId, Random random,
+        SampleRequest? shared = null)
     {
         var applicant = SampleApplicants.Next(random);
         var request = SampleRequests.Next(random);
+        request = shared ?? request;
         var script = new Script(random, request, calc);
         if (target != "received")
             script.Add(random.Next(4) == 0 ? 1 : 0, "register", Roles.Clerk, _ => new() { ["handler"] = handlerId });

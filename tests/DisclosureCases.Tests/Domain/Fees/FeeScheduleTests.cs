@@ -28,6 +28,33 @@ public class FeeScheduleTests
     }
 
     [Fact]
+    public void A_month_of_35_applications_costs_3000_yuan_band_by_band()
+    {
+        National.Bands(35).Select(b => b.Arithmetic).ShouldBe(
+        [
+            "第1–10件：10件，免费",
+            "第11–30件：20件 × 100元 = 2000元",
+            "第31–40件：5件 × 200元 = 1000元",
+        ]);
+        National.MonthTotal(35).ShouldBe(3000m);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(10, 0)]
+    [InlineData(11, 100)]
+    [InlineData(30, 2000)]
+    [InlineData(41, 2000 + 2000 + 300)]
+    public void The_month_total_is_the_sum_of_each_application_s_fee(int count, int yuan)
+    {
+        National.MonthTotal(count).ShouldBe(yuan);
+        National.MonthTotal(count).ShouldBe(Enumerable.Range(1, count).Sum(National.FeeFor));
+    }
+
+    [Fact]
+    public void A_month_without_applications_has_no_bands() => National.Bands(0).ShouldBeEmpty();
+
+    [Fact]
     public void A_schedule_whose_first_band_ends_below_the_free_count_is_refused_with_its_line()
     {
         var error = Should.Throw<DataFileException>(() => FeeSchedule.Parse(

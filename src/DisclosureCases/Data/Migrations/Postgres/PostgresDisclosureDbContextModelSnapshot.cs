@@ -1465,6 +1465,77 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.ToTable("ProactiveSuggestions");
+                });
+
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestionCase", b =>
+                {
+                    b.Property<int>("SuggestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SuggestionId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ProactiveSuggestionCase");
+                });
+
             modelBuilder.Entity("DisclosureCases.Reports.ReportFiling", b =>
                 {
                     b.Property<int>("Id")
@@ -1966,6 +2037,30 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestion", b =>
+                {
+                    b.HasOne("DisclosureCases.Domain.Cases.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestionCase", b =>
+                {
+                    b.HasOne("DisclosureCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosureCases.Proactive.ProactiveSuggestion", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosureCases.Reports.ReportFiling", b =>
                 {
                     b.HasOne("DisclosureCases.Domain.Cases.Agency", null)
@@ -2053,6 +2148,11 @@ namespace DisclosureCases.Data.Migrations.Postgres
             modelBuilder.Entity("DisclosureCases.Domain.Reviews.ReviewCase", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestion", b =>
+                {
+                    b.Navigation("Cases");
                 });
 #pragma warning restore 612, 618
         }

@@ -253,6 +253,35 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProactiveSuggestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ApplicantCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProactiveSuggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProactiveSuggestions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportFilings",
                 columns: table => new
                 {
@@ -765,6 +794,30 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProactiveSuggestionCase",
+                columns: table => new
+                {
+                    SuggestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProactiveSuggestionCase", x => new { x.SuggestionId, x.CaseId });
+                    table.ForeignKey(
+                        name: "FK_ProactiveSuggestionCase_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProactiveSuggestionCase_ProactiveSuggestions_SuggestionId",
+                        column: x => x.SuggestionId,
+                        principalTable: "ProactiveSuggestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewLinks",
                 columns: table => new
                 {
@@ -1137,6 +1190,16 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 columns: new[] { "RecipientId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProactiveSuggestionCase_CaseId",
+                table: "ProactiveSuggestionCase",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProactiveSuggestions_AgencyId_Status",
+                table: "ProactiveSuggestions",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportFilings_AgencyId_Year_Id",
                 table: "ReportFilings",
                 columns: new[] { "AgencyId", "Year", "Id" });
@@ -1236,6 +1299,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 name: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "ProactiveSuggestionCase");
+
+            migrationBuilder.DropTable(
                 name: "ReportFilings");
 
             migrationBuilder.DropTable(
@@ -1267,6 +1333,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ProactiveSuggestions");
 
             migrationBuilder.DropTable(
                 name: "ReviewCases");

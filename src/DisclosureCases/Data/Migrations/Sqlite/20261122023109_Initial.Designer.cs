@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosureCases.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisclosureDbContext))]
-    [Migration("20261122022726_Initial")]
+    [Migration("20261122023109_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1427,6 +1427,75 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.ToTable("ProactiveSuggestions");
+                });
+
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestionCase", b =>
+                {
+                    b.Property<int>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SuggestionId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ProactiveSuggestionCase");
+                });
+
             modelBuilder.Entity("DisclosureCases.Reports.ReportFiling", b =>
                 {
                     b.Property<int>("Id")
@@ -1920,6 +1989,30 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestion", b =>
+                {
+                    b.HasOne("DisclosureCases.Domain.Cases.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestionCase", b =>
+                {
+                    b.HasOne("DisclosureCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosureCases.Proactive.ProactiveSuggestion", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosureCases.Reports.ReportFiling", b =>
                 {
                     b.HasOne("DisclosureCases.Domain.Cases.Agency", null)
@@ -2007,6 +2100,11 @@ namespace DisclosureCases.Data.Migrations.Sqlite
             modelBuilder.Entity("DisclosureCases.Domain.Reviews.ReviewCase", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("DisclosureCases.Proactive.ProactiveSuggestion", b =>
+                {
+                    b.Navigation("Cases");
                 });
 #pragma warning restore 612, 618
         }

@@ -254,6 +254,35 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProactiveSuggestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicantCount = table.Column<int>(type: "integer", nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProactiveSuggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProactiveSuggestions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportFilings",
                 columns: table => new
                 {
@@ -766,6 +795,30 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProactiveSuggestionCase",
+                columns: table => new
+                {
+                    SuggestionId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProactiveSuggestionCase", x => new { x.SuggestionId, x.CaseId });
+                    table.ForeignKey(
+                        name: "FK_ProactiveSuggestionCase_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProactiveSuggestionCase_ProactiveSuggestions_SuggestionId",
+                        column: x => x.SuggestionId,
+                        principalTable: "ProactiveSuggestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewLinks",
                 columns: table => new
                 {
@@ -1138,6 +1191,16 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 columns: new[] { "RecipientId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProactiveSuggestionCase_CaseId",
+                table: "ProactiveSuggestionCase",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProactiveSuggestions_AgencyId_Status",
+                table: "ProactiveSuggestions",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportFilings_AgencyId_Year_Id",
                 table: "ReportFilings",
                 columns: new[] { "AgencyId", "Year", "Id" });
@@ -1237,6 +1300,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 name: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "ProactiveSuggestionCase");
+
+            migrationBuilder.DropTable(
                 name: "ReportFilings");
 
             migrationBuilder.DropTable(
@@ -1268,6 +1334,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ProactiveSuggestions");
 
             migrationBuilder.DropTable(
                 name: "ReviewCases");
