@@ -22,6 +22,16 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     /// </summary>
     public AgencyScope Scope => scope();
 
+    /// <summary>
+    /// Whether this context was made to see every agency (the command line, background jobs): fixed when it is made,
+    /// and the model is chosen by it (<see cref="ScopedModelCacheKeyFactory"/>). An agency's context filters with a plain
+    /// <c>AgencyId = @id</c> that the (AgencyId, …) indexes serve, sorted scans included; an OR with a parameter for
+    /// "sees all" in the same predicate would keep SQLite and PostgreSQL from using them (on a million cases the
+    /// worklist sorted a third of the table per request). A web request never sees all: before sign-in its scope is
+    /// <see cref="AgencyScope.Nothing"/>.
+    /// </summary>
+    public bool MadeForAllAgencies { get; } = scope().IsAll;
+
     // Read by the query filters below; EF Core parameterizes them per context instance.
     bool SeesAll => Scope.IsAll;
     int ScopeAgencyId => Scope.FilterAgencyId;
@@ -51,12 +61,26 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
         builder.ApplyConfigurationsFromAssembly(typeof(DisclosureDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.CaseConfiguration).Namespace);
 
-        builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
-        builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
-        builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
-        builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
-        builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
-        builder.Entity<Reports.ReportFiling>().HasQueryFilter(f => SeesAll || f.AgencyId == ScopeAgencyId);
+        if (MadeForAllAgencies)
+        {
+            // Still filtered: should the scope ever stop being "all", such a context sees no agency's rows, not every one.
+            builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
+            builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
+            builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
+            builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
+            builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
+            builder.Entity<Reports.ReportFiling>().HasQueryFilter(f => SeesAll || f.AgencyId == ScopeAgencyId);
+        }
+        else
+        {
+            // One agency (or none, -1): should the scope turn into "all" later, FilterAgencyId is -1 and nothing is seen.
+            builder.Entity<Case>().HasQueryFilter(c => c.AgencyId == ScopeAgencyId);
+            builder.Entity<CaseEvent>().HasQueryFilter(e => e.AgencyId == ScopeAgencyId);
+            builder.Entity<Department>().HasQueryFilter(d => d.AgencyId == ScopeAgencyId);
+            builder.Entity<Letter>().HasQueryFilter(l => l.AgencyId == ScopeAgencyId);
+            builder.Entity<Notification>().HasQueryFilter(n => n.AgencyId == ScopeAgencyId);
+            builder.Entity<Reports.ReportFiling>().HasQueryFilter(f => f.AgencyId == ScopeAgencyId);
+        }
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).
@@ -79,6 +103,13 @@ public class StoredWorkflowVersion
     public string Content { get; set; } = "";
     public string SourceName { get; set; } = "";
     public DateTimeOffset PublishedAt { get; set; }
+}
+
+/// <summary>Two models per context type: one for contexts that see all agencies, one for an agency's.</summary>
+public sealed class ScopedModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context is DisclosureDbContext { MadeForAllAgencies: true }, designTime);
 }
 
 public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope)
