@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DisclosureCases.Data;
 
@@ -58,18 +59,32 @@ public sealed class Database
     public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Provider switch
     {
         DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext(
-            new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString).Options, scope),
+            new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString)
+                .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options, scope),
         _ => new SqliteDisclosureDbContext(
-            new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString).Options, scope),
+            new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString)
+                .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options, scope),
     };
 
-    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never block the writer.</summary>
+    /// <summary>
+    /// Applies pending migrations; on SQLite also switches to WAL so readers never block the writer, and refreshes the
+    /// query planner's statistics.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var db = CreateContext(AgencyScope.All);
         if (Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // Without statistics SQLite guesses from index shapes alone, and on a large file it guesses wrong where it
+            // matters: the case page's "this applicant's applications this month" read a month of the agency's cases
+            // (AgencyId, ReceivedOn) instead of the applicant's few (ApplicantIdNumber): 0.4–4 s instead of 1 ms on a
+            // million cases. A sampled ANALYZE (1,000 rows an index) takes about 0.25 s on a million cases.
+            // PostgreSQL keeps its statistics itself (autovacuum).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", ct);
+        }
     }
 }
 

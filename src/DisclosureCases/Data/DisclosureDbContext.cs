@@ -22,6 +22,16 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     /// </summary>
     public AgencyScope Scope => scope();
 
+    /// <summary>
+    /// Whether this context was made to see every agency (the command line, background jobs): fixed when it is made,
+    /// and the model is chosen by it (<see cref="ScopedModelCacheKeyFactory"/>). An agency's context filters with a plain
+    /// <c>AgencyId = @id</c> that the (AgencyId, …) indexes serve, sorted scans included; an OR with a parameter for
+    /// "sees all" in the same predicate would keep SQLite and PostgreSQL from using them (on a million cases the
+    /// worklist sorted a third of the table per request). A web request never sees all: before sign-in its scope is
+    /// <see cref="AgencyScope.Nothing"/>.
+    /// </summary>
+    public bool MadeForAllAgencies { get; } = scope().IsAll;
+
     // Read by the query filters below; EF Core parameterizes them per context instance.
     bool SeesAll => Scope.IsAll;
     int ScopeAgencyId => Scope.FilterAgencyId;
@@ -53,26 +63,41 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<Similarity.TypicalCase> TypicalCases => Set<Similarity.TypicalCase>();
     public DbSet<Proactive.ProactiveSuggestion> ProactiveSuggestions => Set<Proactive.ProactiveSuggestion>();
 
+    /// <summary>
+    /// The agency filter of one entity with an <c>AgencyId</c> column. A context made for every agency keeps the "sees
+    /// all" test (should its scope ever stop being "all", it sees no agency's rows, not every one); an agency's context
+    /// (or none, -1) filters with a plain <c>AgencyId = @id</c> that the (AgencyId, …) indexes serve — should its scope
+    /// turn into "all" later, the id is -1 and nothing is seen.
+    /// </summary>
+    void ScopeByAgency<T>(ModelBuilder builder) where T : class
+    {
+        if (MadeForAllAgencies)
+            builder.Entity<T>().HasQueryFilter(e => SeesAll || EF.Property<int?>(e, "AgencyId") == ScopeAgencyId);
+        else
+            builder.Entity<T>().HasQueryFilter(e => EF.Property<int?>(e, "AgencyId") == ScopeAgencyId);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DisclosureDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.CaseConfiguration).Namespace);
 
-        builder.Entity<Case>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
-        builder.Entity<CaseEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
-        builder.Entity<Department>().HasQueryFilter(d => SeesAll || d.AgencyId == ScopeAgencyId);
-        builder.Entity<Letter>().HasQueryFilter(l => SeesAll || l.AgencyId == ScopeAgencyId);
-        builder.Entity<Notification>().HasQueryFilter(n => SeesAll || n.AgencyId == ScopeAgencyId);
-        builder.Entity<Reports.ReportFiling>().HasQueryFilter(f => SeesAll || f.AgencyId == ScopeAgencyId);
-        // A partner's key is checked before any agency is known: the API key handler reads partners with AgencyScope.All.
-        builder.Entity<Api.ApiPartner>().HasQueryFilter(p => SeesAll || p.AgencyId == ScopeAgencyId);
-        builder.Entity<Api.ApiCall>().HasQueryFilter(c => SeesAll || c.AgencyId == ScopeAgencyId);
-        builder.Entity<Domain.Reviews.ReviewCase>().HasQueryFilter(r => SeesAll || r.AgencyId == ScopeAgencyId);
-        builder.Entity<Domain.Reviews.ReviewEvent>().HasQueryFilter(e => SeesAll || e.AgencyId == ScopeAgencyId);
+        // Every agency-owned entity, each once. The partner API's key check reads partners with AgencyScope.All (no agency
+        // is known before the key); calls with an unknown key belong to no agency and are seen only by such contexts.
         // Review links are reached through their (filtered) review case, and point at (filtered) cases.
-        builder.Entity<Similarity.TypicalCase>().HasQueryFilter(t => SeesAll || t.AgencyId == ScopeAgencyId);
-        builder.Entity<Proactive.ProactiveSuggestion>().HasQueryFilter(s => SeesAll || s.AgencyId == ScopeAgencyId);
+        ScopeByAgency<Case>(builder);
+        ScopeByAgency<CaseEvent>(builder);
+        ScopeByAgency<Department>(builder);
+        ScopeByAgency<Letter>(builder);
+        ScopeByAgency<Notification>(builder);
+        ScopeByAgency<Reports.ReportFiling>(builder);
+        ScopeByAgency<Api.ApiPartner>(builder);
+        ScopeByAgency<Api.ApiCall>(builder);
+        ScopeByAgency<Domain.Reviews.ReviewCase>(builder);
+        ScopeByAgency<Domain.Reviews.ReviewEvent>(builder);
+        ScopeByAgency<Similarity.TypicalCase>(builder);
+        ScopeByAgency<Proactive.ProactiveSuggestion>(builder);
         // Users are not filtered: sign-in must find a user before any agency is known. Pages list users explicitly by agency.
         // Clock events, documents and mailings are reached only through their (filtered) case.
         // Template versions are the installation's library, shared by every agency (templates/ is one folder).
@@ -95,6 +120,13 @@ public class StoredWorkflowVersion
     public string Content { get; set; } = "";
     public string SourceName { get; set; } = "";
     public DateTimeOffset PublishedAt { get; set; }
+}
+
+/// <summary>Two models per context type: one for contexts that see all agencies, one for an agency's.</summary>
+public sealed class ScopedModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context is DisclosureDbContext { MadeForAllAgencies: true }, designTime);
 }
 
 public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope)

@@ -69,6 +69,7 @@ public static class WebApp
             o.Conventions.AllowAnonymousToPage("/Error");
         })
             .AddMvcOptions(ChineseModelBinding.Configure)
+            .AddMvcOptions(o => o.Filters.Add(new UnknownHandlerFilter()))
             // No client-side validation library is served: the data-val-* attributes (in English) would be dead weight.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o => o.Cookie.Name = "disclosure.csrf");

@@ -8,10 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosureCases.Pages.Cases;
 
-/// <summary>工作台: my cases and my agency's, filtered by state, handler and due date, sorted and paged.</summary>
+/// <summary>
+/// 工作台: my cases and my agency's, filtered by state, handler and due date, sorted and paged. Built for an agency
+/// with a million cases: the total is counted up to <see cref="CountCap"/> and shown as "1000+" beyond (counting every
+/// row of a large agency on each request costs more than the page), and each sort is read in the order of an index —
+/// by due date the dated cases first, then the undated by id, as two index-ordered reads instead of one sort of
+/// every open case.
+/// </summary>
 public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, CalendarHolder calendar, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
+    public const int CountCap = 1000;
+    /// <summary>Deep pages cost a scan of everything before them; nobody pages past this by hand.</summary>
+    public const int MaxPage = 10_000;
 
     [BindProperty(SupportsGet = true)] public string Scope { get; set; } = "mine";
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
@@ -24,6 +33,10 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
 
     public IReadOnlyList<CaseRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>More than <see cref="CountCap"/> cases match: <see cref="Total"/> is the cap, not the count.</summary>
+    public bool TotalCapped { get; private set; }
+    public string TotalText => TotalCapped ? $"{CountCap}+" : Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public bool HasNextPage { get; private set; }
     public IReadOnlyList<(string Name, string Title)> States { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Handlers { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -56,20 +69,43 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
             var q = Q.Trim();
             query = query.Where(c => (c.CaseNumber != null && c.CaseNumber.Contains(q)) || c.Applicant.Name.Contains(q) || c.Description.Contains(q));
         }
-        query = Sort switch
+        var counted = await query.Take(CountCap + 1).CountAsync(ct);
+        TotalCapped = counted > CountCap;
+        Total = Math.Min(counted, CountCap);
+        var lastPage = TotalCapped ? MaxPage : Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, lastPage);
+        var skip = (PageNumber - 1) * PageSize;
+        var page = Sort switch
         {
-            "received" => query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
-            "number" => query.OrderBy(c => c.CaseNumber).ThenBy(c => c.Id),
-            _ => query.OrderBy(c => c.NextDue == null).ThenBy(c => c.NextDue).ThenBy(c => c.Id),
+            "received" => await ReadAsync(query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Skip(skip), PageSize + 1, ct),
+            "number" => await ReadAsync(query.OrderBy(c => c.CaseNumber).ThenBy(c => c.Id).Skip(skip), PageSize + 1, ct),
+            _ => await ByDueDateAsync(query, skip, ct),
         };
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        var page = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new { c.Id, c.CaseNumber, c.Applicant.Name, c.Description, c.ReceivedOn, c.State, c.HandlerName, c.NextDue, c.NextDueKey })
-            .ToListAsync(ct);
-        Rows = page.Select(c => new CaseRow(c.Id, c.CaseNumber, c.Name, c.Description, c.ReceivedOn, c.State,
+        HasNextPage = page.Count > PageSize && PageNumber < lastPage;
+        Rows = page.Take(PageSize).Select(c => new CaseRow(c.Id, c.CaseNumber, c.Name, c.Description, c.ReceivedOn, c.State,
             definition.FindState(c.State)?.Title ?? c.State, c.HandlerName, c.NextDue, c.NextDueKey,
             c.NextDue is { } due ? DeadlineText.For(due, Today, calendar.Calculator) : null)).ToList();
+    }
+
+    sealed record Listed(int Id, string? CaseNumber, string Name, string Description, DateOnly ReceivedOn, string State,
+        string? HandlerName, DateOnly? NextDue, string? NextDueKey);
+
+    static Task<List<Listed>> ReadAsync(IQueryable<Case> ordered, int take, CancellationToken ct) =>
+        ordered.Take(take)
+            .Select(c => new Listed(c.Id, c.CaseNumber, c.Applicant.Name, c.Description, c.ReceivedOn, c.State, c.HandlerName, c.NextDue, c.NextDueKey))
+            .ToListAsync(ct);
+
+    /// <summary>Soonest deadline first, cases without a deadline after them (oldest first): one page of PageSize + 1.</summary>
+    static async Task<List<Listed>> ByDueDateAsync(IQueryable<Case> query, int skip, CancellationToken ct)
+    {
+        var dated = query.Where(c => c.NextDue != null);
+        var rows = await ReadAsync(dated.OrderBy(c => c.NextDue).ThenBy(c => c.Id).Skip(skip), PageSize + 1, ct);
+        if (rows.Count > PageSize) return rows;
+        // The dated cases end on this page (or before it): the undated continue the list.
+        var datedCount = rows.Count > 0 || skip == 0 ? skip + rows.Count : await dated.CountAsync(ct);
+        rows.AddRange(await ReadAsync(query.Where(c => c.NextDue == null).OrderBy(c => c.Id).Skip(Math.Max(0, skip - datedCount)),
+            PageSize + 1 - rows.Count, ct));
+        return rows;
     }
 
     public string PageUrl(int page) => Url.Page("/Cases/Index", new { Scope, State, Handler, DueWithin, Overdue, Q, Sort, PageNumber = page })!;

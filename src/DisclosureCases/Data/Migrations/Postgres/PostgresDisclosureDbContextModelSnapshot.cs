@@ -675,6 +675,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "HandlerId", "State");
 
+                    b.HasIndex("AgencyId", "NextDue", "Id")
+                        .HasDatabaseName("IX_Cases_Worklist_Due");
+
                     b.HasIndex("AgencyId", "State", "NextDue");
 
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")

@@ -1102,6 +1102,11 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 columns: new[] { "AgencyId", "RepliedOn", "ReceivedOn", "ReplyDue", "DepartmentId", "HandlerName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Worklist_Due",
+                table: "Cases",
+                columns: new[] { "AgencyId", "NextDue", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_AgencyId",
                 table: "Departments",
                 column: "AgencyId");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DisclosureCases.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDisclosureDbContext))]
-    [Migration("20261122023111_Initial")]
+    [Migration("20261122023439_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -677,6 +677,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "ReceivedOn");
 
                     b.HasIndex("AgencyId", "HandlerId", "State");
+
+                    b.HasIndex("AgencyId", "NextDue", "Id")
+                        .HasDatabaseName("IX_Cases_Worklist_Due");
 
                     b.HasIndex("AgencyId", "State", "NextDue");
 

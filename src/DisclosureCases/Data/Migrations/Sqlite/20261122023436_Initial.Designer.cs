@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosureCases.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisclosureDbContext))]
-    [Migration("20261122023109_Initial")]
+    [Migration("20261122023436_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -658,6 +658,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "ReceivedOn");
 
                     b.HasIndex("AgencyId", "HandlerId", "State");
+
+                    b.HasIndex("AgencyId", "NextDue", "Id")
+                        .HasDatabaseName("IX_Cases_Worklist_Due");
 
                     b.HasIndex("AgencyId", "State", "NextDue");
 

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DisclosureCases.Data;
+using DisclosureCases.Tests.Cli;
+using DisclosureCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Tests.Pages.Cases;
+
+/// <summary>工作台 on a large agency: a capped total, and the due-date order read in two index-ordered parts.</summary>
+public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixture<WorklistTests.Factory>
+{
+    public const int Seeded = 1_200;
+
+    public sealed class Factory : AppFactory, IAsyncLifetime
+    {
+        public async Task InitializeAsync()
+        {
+            var seed = await CliHarness.RunAsync(this, "seed", "--cases", Seeded.ToString(CultureInfo.InvariantCulture), "--batch", "600");
+            seed.ExitCode.ShouldBe(0, seed.Error);
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    [GeneratedRegex(@"<td><a href=""/Cases/(\d+)"">")]
+    private static partial Regex RowPattern();
+
+    static List<int> Ids(string html) => RowPattern().Matches(html).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+
+    [Fact]
+    public async Task More_than_a_thousand_matching_cases_are_counted_as_1000_plus_and_the_pages_go_on()
+    {
+        var clerk = await factory.SignInAsync("clerk");
+        var html = await clerk.GetStringAsync("/Cases?Scope=all-states");
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain("共 1000+ 件");
+        html.ShouldContain("rel=\"next\"");
+        Ids(html).Count.ShouldBe(DisclosureCases.Pages.Cases.IndexModel.PageSize);
+
+        var last = await clerk.GetStringAsync($"/Cases?Scope=all-states&PageNumber={Seeded / 25}");
+        Ids(last).Count.ShouldBe(25, "the pages go on past the counted thousand, to the last case");
+        last.ShouldNotContain("rel=\"next\"");
+    }
+
+    [Fact]
+    public async Task By_due_date_the_cases_with_a_deadline_come_first_soonest_first_then_those_without_by_id()
+    {
+        List<int> expected;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var open = await db.Cases.AsNoTracking().Where(c => !c.Archived).Select(c => new { c.Id, c.NextDue }).ToListAsync();
+            open.ShouldContain(c => c.NextDue == null, "the seed should leave open cases without a deadline (replied, mailed)");
+            expected = open.OrderBy(c => c.NextDue == null).ThenBy(c => c.NextDue).ThenBy(c => c.Id).Select(c => c.Id).ToList();
+        }
+        var manager = await factory.SignInAsync("manager");
+        var shown = new List<int>();
+        for (var page = 1; page <= (expected.Count + 24) / 25; page++)
+            shown.AddRange(Ids(await manager.GetStringAsync($"/Cases?Scope=agency&PageNumber={page}")));
+        shown.ShouldBe(expected);
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The load run of docs/benchmarks.md: seeds N cases into a fresh database (SQLite file or PostgreSQL database), starts
+# the app in Release against it, and runs tools/LoadRun with 50 concurrent clients (bounded in count and time).
+#
+#   tools/load.sh sqlite   [--cases 1000000] [loadrun options...]
+#   tools/load.sh postgres [--cases 1000000] [loadrun options...]      # needs DISCLOSURE_TEST_POSTGRES
+#
+# Environment: LOAD_DIR (default /tmp/disclosure-load: the SQLite file and the logs), LOAD_KEEP=1 to reuse an
+# already seeded database of the same size instead of seeding again, LOAD_PORT (default 5391).
+# loadrun options: --clients 50 --requests 20000 --seconds 120 --warmup 500 --mix worklist=45,case=40,intake=10,similar=5
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+provider=${1:?usage: tools/load.sh sqlite|postgres [--cases N] [loadrun options]}
+shift
+cases=1000000
+if [[ ${1:-} == --cases ]]; then cases=$2; shift 2; fi
+dir=${LOAD_DIR:-/tmp/disclosure-load}
+port=${LOAD_PORT:-5391}
+mkdir -p "$dir"
+
+dotnet build -c Release "$root/src/DisclosureCases" -v q -nologo >/dev/null
+dotnet build -c Release "$root/tools/LoadRun" -v q -nologo >/dev/null
+app="$root/src/DisclosureCases/bin/Release/net10.0/DisclosureCases"
+loadrun="$root/tools/LoadRun/bin/Release/net10.0/loadrun"
+
+export Quartz__Enabled=false Demo__Cases=0 Demo__PrintLogins=false Paths__Root="$root"
+case $provider in
+  sqlite)
+    export Database__Provider=Sqlite Database__Path="$dir/load-$cases.db"
+    fresh() { rm -f "$Database__Path" "$Database__Path-wal" "$Database__Path-shm"; }
+    seeded() { [[ -f $Database__Path ]]; }
+    ;;
+  postgres)
+    : "${DISCLOSURE_TEST_POSTGRES:?set it: export DISCLOSURE_TEST_POSTGRES=\"\$(.ci/postgres)\"}"
+    db="disclosure_load_$cases"
+    export Database__Provider=PostgreSQL ConnectionStrings__Postgres="$DISCLOSURE_TEST_POSTGRES;Database=$db"
+    psql_admin() { PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qAt "$@"; }
+    fresh() { psql_admin -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"; }
+    seeded() { [[ $(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'") == 1 ]]; }
+    ;;
+  *) echo "provider must be sqlite or postgres" >&2; exit 2 ;;
+esac
+
+start_app() {
+  Urls="http://127.0.0.1:$port" "$app" >"$dir/app-$provider.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do
+    grep -q "Application started" "$dir/app-$provider.log" 2>/dev/null && return 0
+    kill -0 "$app_pid" 2>/dev/null || { cat "$dir/app-$provider.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "the app did not start in 10 minutes" >&2; exit 1
+}
+
+if [[ ${LOAD_KEEP:-} != 1 ]] || ! seeded; then
+  fresh
+  # The first start creates the schema, the demo agencies and users (no demo cases); then the bulk seed.
+  start_app; kill "$app_pid"; wait "$app_pid" || true
+  (cd "$dir" && time "$app" seed --cases "$cases" --batch 20000 | tail -n 1)
+fi
+
+start_app
+trap 'kill $app_pid 2>/dev/null || true' EXIT
+echo "app pid $app_pid ($provider, $cases cases)"
+"$loadrun" --url "http://127.0.0.1:$port" --pid "$app_pid" "$@"
