@@ -21,7 +21,7 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
 {
     public sealed class Factory : AppFactory
     {
-        protected override int DemoCaseCount => 30;
+        protected override int DemoCaseCount => 40;
     }
 
     async Task<ApiPartners.Created> PartnerAsync(string agencyCode = DemoInstallation.PrimaryAgencyCode)
