@@ -18,9 +18,14 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, (long Rows, st
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             using var reader = list.ExecuteReader();
-            while (reader.Read()) tables.Add(reader.GetString(0));
+            var all = new List<(string Name, string Sql)>();
+            while (reader.Read()) all.Add((reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
+            // Full-text indexes (FTS5 virtual tables and their shadow tables, some WITHOUT ROWID) are derived from the
+            // tables they index, which are hashed themselves.
+            var virtualTables = all.Where(t => t.Sql.StartsWith("CREATE VIRTUAL TABLE", StringComparison.OrdinalIgnoreCase)).Select(t => t.Name).ToList();
+            tables.AddRange(all.Select(t => t.Name).Where(n => !virtualTables.Any(v => n == v || n.StartsWith(v + "_", StringComparison.Ordinal))));
         }
         var result = new SortedDictionary<string, (long, string)>(StringComparer.Ordinal);
         foreach (var table in tables)
