@@ -20,7 +20,7 @@ public partial class EvidencePackageTests(EvidencePackageTests.Factory factory) 
 {
     public sealed class Factory : AppFactory
     {
-        protected override int DemoCaseCount => 30;
+        protected override int DemoCaseCount => 40;
     }
 
     /// <summary>An archived demo case with issued letters and a handler, not used by another test.</summary>
