@@ -208,6 +208,9 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
         schemas["ReconsiderationDecision"].ShouldNotBeNull();
         schemas["CaseFileDto"].ShouldNotBeNull();
         document["paths"]!["/api/v1/reconsiderations"]!["post"]!["description"]!.GetValue<string>().ShouldContain("复议机关通知本机关");
+        document["paths"]!["/api/v1/reconsiderations"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ShouldContain("201");
+        document["paths"]!["/api/v1/reconsiderations/{bodyCaseNumber}/decision"]!["post"]!["responses"]!.AsObject().Select(r => r.Key)
+            .ShouldBe(["200", "400", "401", "404", "409"], ignoreOrder: true);
     }
 
     [Fact]
@@ -234,6 +237,8 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
         errors["copyReceivedDate"]![0]!.GetValue<string>().ShouldContain("不能早于受理日期");
         errors["simplifiedProcedure"]![0]!.GetValue<string>().ShouldContain("true 或 false");
         (await EventsAsync(c.Id)).Count.ShouldBe(before);
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        (await db.ReviewCases.AnyAsync(r => r.BodyCaseNumber == "静府复字〔2026〕第901号")).ShouldBeFalse();
     }
 
     [Fact]
