@@ -31,8 +31,7 @@ public static class ApiEndpoints
         services.AddScoped<CaseFileQuery>();
         services.AddScoped<ReconsiderationNoticeValidator>();
         services.AddScoped<ReconsiderationDecisionValidator>();
-        // Interim: records notices and decisions on the applications' records. Replaced at merge by the 复议 case service.
-        services.AddScoped<IReconsiderationInbox, CaseRecordInbox>();
+        services.AddScoped<ReconsiderationInbox>();
         return services;
     }
 
@@ -66,18 +65,28 @@ public static class ApiEndpoints
 
         api.MapPost("/reconsiderations", NotifyAsync).WithName("NotifyReconsideration")
             .WithSummary("通知受理的行政复议案件 / Notify an accepted reconsideration case")
-            .WithDescription("复议机关通知本机关：就一件或多件申请的答复提出的行政复议已受理。各字段均须正确，否则返回 400 并逐项列出问题，不作任何记录。"
-                + "同一复议案号重复通知返回 409。\n\nThe reconsideration body notifies the agency of an accepted case about one or more replies. Any problem is a 400 "
-                + "listing every problem by field, and nothing is stored; notifying the same case number twice is a 409.")
+            .WithDescription("复议机关通知本机关：就一件或多件申请的答复提出的行政复议已受理。本机关据此登记行政复议案件，关联每一件被申请复议的申请"
+                + "（两边的办理记录均记载），并登记受理日期和收到申请书副本之日，书面答复和举证期限（行政复议法第四十八条，简易程序第五十四条）随即起算。"
+                + "返回 201，Location 为该复议案件，正文列出关联的申请和各项期限及其计算说明。各字段均须正确，否则返回 400 并逐项列出问题，不作任何记录；"
+                + "被申请复议的申请须已答复。同一复议机关、同一案号重复通知返回 409。\n\nThe reconsideration body notifies the agency of an accepted case about "
+                + "one or more replies. The agency registers the reconsideration case, linked to every challenged application (recorded on both), with the "
+                + "acceptance and copy-received dates, so the answer deadline runs at once. 201 Created, Location = the review case; the body lists the "
+                + "linked applications and the deadlines with explanations. Any problem is a 400 listing every problem by field, and nothing is stored; "
+                + "challenged applications must have been replied to. The same body and case number twice is a 409.")
             .Accepts<ReconsiderationNotice>("application/json")
-            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<NoticeAnswer>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/reconsiderations/{bodyCaseNumber}/decision", DecideAsync).WithName("RecordReconsiderationDecision")
             .WithSummary("送达行政复议决定 / Post a reconsideration decision")
             .WithDescription("复议机关送达对已通知案件的决定：决定日期、送达日期、结果（变更、撤销、确认违法、履行、确认无效、维持、驳回）、是否责令重新答复、内容。"
-                + "未通知过的复议案号返回 404。\n\nThe decision on a notified case: dates, result, whether a new reply is ordered, content. An unknown case number is a 404.")
+                + "本机关在该复议案件登记决定；撤销并责令重新答复、履行的决定使每一件关联申请重新办理，并自送达之日起计算新的答复期限（返回正文列出）。"
+                + "只有撤销、履行可以责令重新答复，履行必须责令。返回 200。本机关没有该案号的复议案件返回 404；已登记过决定返回 409。\n\nThe decision on a "
+                + "notified case: dates, result, whether a new reply is ordered, content. It is recorded on the reconsideration case; 撤销 with a new reply "
+                + "ordered, or 履行, reopens every linked application with a new reply deadline counted from service (listed in the answer). Only 撤销 and "
+                + "履行 order a new reply, and 履行 always does. 200 OK. An unknown case number is a 404; a case already decided is a 409.")
             .Accepts<ReconsiderationDecision>("application/json")
-            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DecisionAnswer>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     static IResult CaseNotFound(string caseNumber) =>
@@ -122,7 +131,7 @@ public static class ApiEndpoints
             : Results.File(rendered.Docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{letter.Number}.docx");
     }
 
-    static async Task<IResult> NotifyAsync(HttpContext http, ReconsiderationNoticeValidator validator, IReconsiderationInbox inbox, CancellationToken ct)
+    static async Task<IResult> NotifyAsync(HttpContext http, ReconsiderationNoticeValidator validator, ReconsiderationInbox inbox, CancellationToken ct)
     {
         var (notice, problems) = await JsonPayload.ReadAsync<ReconsiderationNotice>(http.Request, ct);
         if (notice is not null)
@@ -132,24 +141,25 @@ public static class ApiEndpoints
         }
         if (problems.Count > 0) return Invalid(problems);
         var actor = Actor.From(http.User)!;
-        return Answer(await inbox.NotifyAsync(notice!, actor.AgencyId, actor, ct));
+        return Answer(await inbox.NotifyAsync(notice!, actor, ct));
     }
 
     static async Task<IResult> DecideAsync(string bodyCaseNumber, HttpContext http, ReconsiderationDecisionValidator validator,
-        IReconsiderationInbox inbox, CancellationToken ct)
+        ReconsiderationInbox inbox, CancellationToken ct)
     {
         http.Items[ApiCallLog.CaseNumberKey] = bodyCaseNumber;
         var (decision, problems) = await JsonPayload.ReadAsync<ReconsiderationDecision>(http.Request, ct);
         if (decision is not null) Merge(problems, await validator.ValidateAsync(decision, ct));
         if (problems.Count > 0) return Invalid(problems);
         var actor = Actor.From(http.User)!;
-        return Answer(await inbox.RecordDecisionAsync(bodyCaseNumber, decision!, actor.AgencyId, actor, ct));
+        return Answer(await inbox.RecordDecisionAsync(bodyCaseNumber, decision!, actor, ct));
     }
 
     static IResult Answer(InboxResult result) => result switch
     {
-        InboxResult.Accepted accepted => Results.Json(new { status = "accepted", recordedOn = accepted.CaseNumbers, location = accepted.Location },
-            statusCode: StatusCodes.Status202Accepted),
+        InboxResult.Created created => Results.Created(created.Location, new NoticeAnswer(created.ReviewCaseId, created.Location,
+            created.LinkedCaseNumbers, created.Deadlines)),
+        InboxResult.Decided decided => Results.Ok(new DecisionAnswer(decided.ReviewCaseId, decided.Location, decided.Result, decided.Applications)),
         InboxResult.NotFound notFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "找不到复议案件 / Reconsideration case not found",
             detail: notFound.Message),
         InboxResult.Refused refused => Results.ValidationProblem(refused.Problems, statusCode: refused.Status, title: "请求未被接受 / The request was refused"),
@@ -173,3 +183,4 @@ public static class ApiEndpoints
 
     static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }
+

@@ -18,7 +18,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     Database database) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string Role = "Partner";
+    public const string Role = Domain.Cases.Roles.Partner;
     public const string PartnerIdClaim = "partner_id";
 
     const string FailureKey = "api.key.failure";

@@ -26,4 +26,23 @@ public sealed class ReconsiderationDecision
     /// 第69条驳回). Part of the API contract with the 复议机关's system, as the OpenAPI document states them.
     /// </summary>
     public static readonly IReadOnlyList<string> Results = ["变更", "撤销", "确认违法", "履行", "确认无效", "维持", "驳回"];
+
+    /// <summary>
+    /// The result as a code of <c>workflows/review-results.yaml</c>: 撤销 with a new reply ordered is 撤销并责令重作
+    /// (revoke-and-redo), 履行 always orders one (perform), 驳回 is 驳回复议请求. Null for a combination the law does not
+    /// have (a new reply ordered with anything but 撤销 or 履行, or 履行 without one): the validator refuses it.
+    /// </summary>
+    public static string? ResultCode(string? result, bool ordersNewReply) => (result, ordersNewReply) switch
+    {
+        ("撤销", true) => "revoke-and-redo",
+        ("履行", true) => "perform",
+        (_, true) => null,
+        ("变更", false) => "change",
+        ("撤销", false) => "revoke",
+        ("确认违法", false) => "confirm-illegal",
+        ("确认无效", false) => "confirm-void",
+        ("维持", false) => "uphold",
+        ("驳回", false) => "dismiss-claim",
+        _ => null,
+    };
 }

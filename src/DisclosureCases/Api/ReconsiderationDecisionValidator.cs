@@ -4,7 +4,7 @@ using static DisclosureCases.Api.ReconsiderationNoticeValidator;
 
 namespace DisclosureCases.Api;
 
-/// <summary>Checks a 复议 decision: dates present, in order and not in the future, a known result, the new-reply order stated.</summary>
+/// <summary>Checks a 复议 decision: dates present, in order and not in the future, a known result, the new-reply order stated and possible with that result.</summary>
 public sealed class ReconsiderationDecisionValidator : AbstractValidator<ReconsiderationDecision>
 {
     public const int ContentMaxLength = 4000;
@@ -20,7 +20,12 @@ public sealed class ReconsiderationDecisionValidator : AbstractValidator<Reconsi
         RuleFor(x => x.Result).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(Required("决定结果"))
             .Must(r => ReconsiderationDecision.Results.Contains(r!))
             .WithMessage($"应为以下之一：{string.Join("、", ReconsiderationDecision.Results)} / unknown result");
-        RuleFor(x => x.OrdersNewReply).NotNull().WithMessage("必填：是否责令重新答复（true 或 false） / required");
+        RuleFor(x => x.OrdersNewReply).Cascade(CascadeMode.Stop).NotNull().WithMessage("必填：是否责令重新答复（true 或 false） / required")
+            .Must((x, orders) => ReconsiderationDecision.ResultCode(x.Result, orders!.Value) is not null)
+            .When(x => x.Result is not null && ReconsiderationDecision.Results.Contains(x.Result))
+            .WithMessage((x, orders) => orders == true
+                ? $"只有撤销或履行的决定才责令重新答复，“{x.Result}”不能为 true / only 撤销 or 履行 orders a new reply"
+                : "履行决定即责令在一定期限内答复，应为 true / 履行 always orders a reply");
         RuleFor(x => x.Content).MaximumLength(ContentMaxLength).WithMessage($"不超过{ContentMaxLength}字 / at most {ContentMaxLength} characters");
     }
 }

@@ -4,7 +4,9 @@ using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Cases;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Reports;
+using DisclosureCases.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DisclosureCases.Cli;
 
@@ -105,7 +107,9 @@ public static class ReportVerbs
             var query = new DeadlineReportQuery(db, services.GetRequiredService<WorkflowRegistry>().Newest("application"),
                 services.GetRequiredService<CalendarHolder>().Calculator);
             var report = await query.RunAsync(found.Id, filter, today, ct);
-            var bytes = chosenFormat == "xlsx" ? DeadlineReportExport.Xlsx(report) : DeadlineReportExport.Csv(report);
+            var reviews = await new ReviewDeadlineList(db, services.GetRequiredService<CalendarHolder>(),
+                services.GetRequiredService<IOptions<ReviewSettings>>(), TimeProvider.System).OpenAsync(ct);
+            var bytes = chosenFormat == "xlsx" ? DeadlineReportExport.Xlsx(report, reviews) : DeadlineReportExport.Csv(report, reviews);
             return await WriteAsync(console, path, bytes, found.Name, ct) ? Done : WrongInput;
         });
         return command;

@@ -53,6 +53,8 @@ public sealed class WorkflowVocabulary
         ["LegalReviewer"] = "法制审核人员",
         ["Manager"] = "负责人",
         ["Admin"] = "管理员",
+        // The 复议机关's system through the partner API (Domain/Cases/Roles.Partner); no person holds it.
+        ["Partner"] = "复议机关数据交换接口",
     };
 
     /// <summary>The clock events of the period engine (its <c>ClockEventKind</c>, kebab-cased).</summary>

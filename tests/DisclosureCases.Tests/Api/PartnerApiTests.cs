@@ -6,12 +6,16 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DisclosureCases.Api;
+using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Audit;
+using DisclosureCases.Domain.Periods;
+using DisclosureCases.Domain.Reviews;
 using DisclosureCases.Letters;
 using DisclosureCases.Tests.Support;
 using DisclosureCases.Web.Startup;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Case = DisclosureCases.Domain.Cases.Case;
 
 namespace DisclosureCases.Tests.Api;
@@ -22,6 +26,9 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
     public sealed class Factory : AppFactory
     {
         protected override int DemoCaseCount => 40;
+
+        /// <summary>See <see cref="CaseAsync"/>.</summary>
+        public List<int>? Candidates { get; set; }
     }
 
     async Task<ApiPartners.Created> PartnerAsync(string agencyCode = DemoInstallation.PrimaryAgencyCode)
@@ -39,13 +46,24 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
         return client;
     }
 
-    /// <summary>An archived case of the primary agency with issued letters, not used by another test.</summary>
+    /// <summary>
+    /// A replied case of the primary agency with issued letters and no 复议诉讼 in the demo data, not used by another
+    /// test (the list is taken once, before any test links a case to a review).
+    /// </summary>
     async Task<Case> CaseAsync(int skip)
     {
         await using var db = factory.Database.CreateContext(AgencyScope.All);
-        return await db.Cases.AsNoTracking()
-            .Where(c => c.State == "archived" && db.Letters.Any(l => l.CaseId == c.Id && l.Status == LetterStatus.Issued))
-            .OrderBy(c => c.Id).Skip(skip).FirstAsync();
+        if (factory.Candidates is null)
+        {
+            var primary = await db.Agencies.Where(a => a.Code == DemoInstallation.PrimaryAgencyCode).Select(a => a.Id).SingleAsync();
+            factory.Candidates = await db.Cases.AsNoTracking()
+                .Where(c => c.AgencyId == primary && c.RepliedOn != null && c.CaseNumber != null
+                    && db.Letters.Any(l => l.CaseId == c.Id && l.Status == LetterStatus.Issued)
+                    && !db.ReviewLinks.Any(l => l.CaseId == c.Id))
+                .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        }
+        var id = factory.Candidates[skip];
+        return await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
     async Task<List<CaseEvent>> EventsAsync(int caseId)
@@ -190,6 +208,9 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
         schemas["ReconsiderationDecision"].ShouldNotBeNull();
         schemas["CaseFileDto"].ShouldNotBeNull();
         document["paths"]!["/api/v1/reconsiderations"]!["post"]!["description"]!.GetValue<string>().ShouldContain("复议机关通知本机关");
+        document["paths"]!["/api/v1/reconsiderations"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ShouldContain("201");
+        document["paths"]!["/api/v1/reconsiderations/{bodyCaseNumber}/decision"]!["post"]!["responses"]!.AsObject().Select(r => r.Key)
+            .ShouldBe(["200", "400", "401", "404", "409"], ignoreOrder: true);
     }
 
     [Fact]
@@ -216,6 +237,8 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
         errors["copyReceivedDate"]![0]!.GetValue<string>().ShouldContain("不能早于受理日期");
         errors["simplifiedProcedure"]![0]!.GetValue<string>().ShouldContain("true 或 false");
         (await EventsAsync(c.Id)).Count.ShouldBe(before);
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        (await db.ReviewCases.AnyAsync(r => r.BodyCaseNumber == "静府复字〔2026〕第901号")).ShouldBeFalse();
     }
 
     [Fact]
@@ -227,50 +250,177 @@ public class PartnerApiTests(PartnerApiTests.Factory factory) : IClassFixture<Pa
         (await ProblemAsync(response))["errors"]!["$"]![0]!.GetValue<string>().ShouldContain("不是有效的 JSON");
     }
 
+    static object Notice(string bodyCaseNumber, params Case[] cases) => new
+    {
+        reviewBody = "上海市静安区人民政府",
+        bodyCaseNumber,
+        applicant = "张某",
+        challengedCaseNumbers = cases.Select(c => c.CaseNumber).ToArray(),
+        applicationDate = Day(-10),
+        acceptanceDate = Day(-8),
+        copyReceivedDate = Day(-7),
+        simplifiedProcedure = false,
+    };
+
+    static string DecisionUrl(string bodyCaseNumber) => $"/api/v1/reconsiderations/{Uri.EscapeDataString(bodyCaseNumber)}/decision";
+
+    async Task<ReviewCase> ReviewAsync(int id)
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        return await db.ReviewCases.AsNoTracking().Include(r => r.Links).SingleAsync(r => r.Id == id);
+    }
+
+    PeriodCalculator Calendar => factory.Services.GetRequiredService<CalendarHolder>().Calculator;
+
+    static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
-    public async Task A_notice_is_recorded_on_every_challenged_application_and_its_decision_after_it()
+    public async Task A_notice_registers_the_reconsideration_case_linked_to_every_application_with_its_answer_deadline_running()
     {
         var a = await CaseAsync(5);
         var b = await CaseAsync(6);
         var partner = await PartnerAsync();
         var client = Client(partner.Key);
-        var notice = new
-        {
-            reviewBody = "上海市静安区人民政府",
-            bodyCaseNumber = "静府复字〔2026〕第902号",
-            applicant = "张某",
-            challengedCaseNumbers = new[] { a.CaseNumber, b.CaseNumber },
-            applicationDate = Day(-10),
-            acceptanceDate = Day(-8),
-            copyReceivedDate = Day(-7),
-            simplifiedProcedure = false,
-        };
 
-        var notified = await client.PostAsJsonAsync("/api/v1/reconsiderations", notice);
-        var again = await client.PostAsJsonAsync("/api/v1/reconsiderations", notice);
-        var badDecision = await client.PostAsJsonAsync($"/api/v1/reconsiderations/{Uri.EscapeDataString(notice.bodyCaseNumber)}/decision",
+        var notified = await client.PostAsJsonAsync("/api/v1/reconsiderations", Notice("静府复字〔2026〕第902号", a, b));
+        var again = await client.PostAsJsonAsync("/api/v1/reconsiderations", Notice("静府复字〔2026〕第902号", a, b));
+
+        notified.StatusCode.ShouldBe(HttpStatusCode.Created, await notified.Content.ReadAsStringAsync());
+        var answer = JsonNode.Parse(await notified.Content.ReadAsStringAsync())!;
+        var id = answer["reviewCaseId"]!.GetValue<int>();
+        notified.Headers.Location!.ToString().ShouldBe($"/Reviews/{id}");
+        answer["linkedCaseNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe([a.CaseNumber!, b.CaseNumber!]);
+        var answerDeadline = answer["deadlines"]!.AsArray().Single(d => d!["key"]!.GetValue<string>() == "review-answer")!;
+        Date(answerDeadline["due"]!.GetValue<string>()).ShouldBe(Calendar.AddWorkingDays(Date(Day(-7)), 10));
+        answerDeadline["explanation"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldContain(l => l.Contains("第四十八条"));
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var review = await ReviewAsync(id);
+        review.Kind.ShouldBe(ReviewKind.Reconsideration);
+        review.State.ShouldBe("answering");
+        (review.Body, review.BodyCaseNumber, review.ApplicantName, review.Simplified).ShouldBe(("上海市静安区人民政府", "静府复字〔2026〕第902号", "张某", false));
+        (review.FiledOn, review.AcceptedOn, review.CopyReceivedOn).ShouldBe((Date(Day(-10)), Date(Day(-8)), Date(Day(-7))));
+        review.Links.Select(l => l.CaseId).ShouldBe([a.Id, b.Id], ignoreOrder: true);
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var reviewEvents = await db.ReviewEvents.AsNoTracking().Where(e => e.ReviewCaseId == id).OrderBy(e => e.Sequence).ToListAsync();
+            reviewEvents.Select(e => e.ActorName).Distinct().ShouldBe(["静安区人民政府行政复议办公室（接口）"]);
+            reviewEvents.Select(e => e.Trigger).ShouldBe([null, "receive-copy"]);
+        }
+        foreach (var c in new[] { a, b })
+            (await EventsAsync(c.Id)).ShouldContain(e => e.Kind == CaseEventKinds.Review && e.Summary.Contains("静府复字〔2026〕第902号"));
+        var reviewer = await factory.SignInAsync("reviewer");
+        (await reviewer.GetStringAsync($"/Reviews/{id}")).ShouldContain("静府复字〔2026〕第902号");
+        (await reviewer.GetStringAsync($"/Cases/{a.Id}")).ShouldContain($"/Reviews/{id}");
+    }
+
+    [Fact]
+    public async Task A_decision_revoking_the_reply_and_ordering_a_new_one_reopens_the_application_with_its_new_reply_deadline()
+    {
+        var c = await CaseAsync(12);
+        var partner = await PartnerAsync();
+        var client = Client(partner.Key);
+        var notified = await client.PostAsJsonAsync("/api/v1/reconsiderations", Notice("静府复字〔2026〕第904号", c));
+        var id = JsonNode.Parse(await notified.Content.ReadAsStringAsync())!["reviewCaseId"]!.GetValue<int>();
+        var before = await ReviewAsync(id);
+        var eventsBefore = (await EventsAsync(c.Id)).Count;
+
+        var badDecision = await client.PostAsJsonAsync(DecisionUrl("静府复字〔2026〕第904号"),
             new { servedDate = Day(-1), result = "部分撤销", ordersNewReply = "是" });
-        var decided = await client.PostAsJsonAsync($"/api/v1/reconsiderations/{Uri.EscapeDataString(notice.bodyCaseNumber)}/decision",
+        var impossible = await client.PostAsJsonAsync(DecisionUrl("静府复字〔2026〕第904号"),
+            new { decisionDate = Day(-2), servedDate = Day(-1), result = "维持", ordersNewReply = true });
+        var unchanged = await ReviewAsync(id);
+        var eventsAfterRefusals = (await EventsAsync(c.Id)).Count;
+        var decided = await client.PostAsJsonAsync(DecisionUrl("静府复字〔2026〕第904号"),
             new { decisionDate = Day(-2), servedDate = Day(-1), result = "撤销", ordersNewReply = true, content = "撤销被申请人作出的答复，责令重新答复" });
-        var unknown = await client.PostAsJsonAsync($"/api/v1/reconsiderations/{Uri.EscapeDataString("静府复字〔2026〕第999号")}/decision",
+        var twice = await client.PostAsJsonAsync(DecisionUrl("静府复字〔2026〕第904号"),
             new { decisionDate = Day(-2), servedDate = Day(-1), result = "维持", ordersNewReply = false });
 
-        notified.StatusCode.ShouldBe(HttpStatusCode.Accepted, await notified.Content.ReadAsStringAsync());
-        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         badDecision.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ProblemAsync(badDecision))["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["decisionDate", "result", "ordersNewReply"], ignoreOrder: true);
-        decided.StatusCode.ShouldBe(HttpStatusCode.Accepted, await decided.Content.ReadAsStringAsync());
-        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        foreach (var c in new[] { a, b })
+        impossible.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemAsync(impossible))["errors"]!["ordersNewReply"]![0]!.GetValue<string>().ShouldContain("只有撤销或履行");
+        (unchanged.Version, unchanged.State).ShouldBe((before.Version, "answering"));
+        eventsAfterRefusals.ShouldBe(eventsBefore);
+
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        var newDue = Calendar.AddWorkingDays(Date(Day(-1)), 20);
+        var answer = JsonNode.Parse(await decided.Content.ReadAsStringAsync())!;
+        answer["result"]!.GetValue<string>().ShouldBe("revoke-and-redo");
+        Date(answer["applications"]![0]!["newReplyDue"]!.GetValue<string>()).ShouldBe(newDue);
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var review = await ReviewAsync(id);
+        (review.State, review.Result, review.DecidedOn, review.ServedOn).ShouldBe(("decided", "revoke-and-redo", Date(Day(-2)), Date(Day(-1))));
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
         {
-            var partnerEvents = (await EventsAsync(c.Id)).Where(e => e.Kind == CaseEventKinds.Partner).ToList();
-            partnerEvents.Select(e => e.Summary).ShouldBe([
-                $"收到上海市静安区人民政府行政复议受理通知（静府复字〔2026〕第902号，{Day(-8)}受理，{Day(-7)}收到申请书副本）",
-                $"收到行政复议决定（静府复字〔2026〕第902号，{Day(-2)}决定：撤销，责令重新答复）",
-            ]);
+            var application = await db.Cases.AsNoTracking().Include(x => x.ClockEvents).SingleAsync(x => x.Id == c.Id);
+            application.State.ShouldBe("processing");
+            application.Archived.ShouldBeFalse();
+            application.ClockEvents.ShouldContain(e => e.Kind == "reply-ordered" && e.AnswerBy == newDue);
         }
+        (await EventsAsync(c.Id)).ShouldContain(e => e.Summary.StartsWith("重新办理") && e.ActorName == "静安区人民政府行政复议办公室（接口）");
         var verify = await Cli.CliHarness.RunAsync(factory, "audit", "verify");
         verify.ExitCode.ShouldBe(0, verify.Out);
+    }
+
+    [Fact]
+    public async Task An_unknown_or_another_agencys_body_case_number_is_404_and_the_case_is_unchanged()
+    {
+        var c = await CaseAsync(9);
+        var partner = await PartnerAsync();
+        var notified = await Client(partner.Key).PostAsJsonAsync("/api/v1/reconsiderations", Notice("静府复字〔2026〕第905号", c));
+        var id = JsonNode.Parse(await notified.Content.ReadAsStringAsync())!["reviewCaseId"]!.GetValue<int>();
+        var other = await PartnerAsync(DemoInstallation.SecondAgencyCode);
+        var decision = new { decisionDate = Day(-2), servedDate = Day(-1), result = "维持", ordersNewReply = false };
+
+        var fromOther = await Client(other.Key).PostAsJsonAsync(DecisionUrl("静府复字〔2026〕第905号"), decision);
+        var unknown = await Client(partner.Key).PostAsJsonAsync(DecisionUrl("静府复字〔2026〕第999号"), decision);
+
+        fromOther.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ProblemAsync(fromOther))["detail"]!.GetValue<string>().ShouldContain("静府复字〔2026〕第905号");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ReviewAsync(id)).State.ShouldBe("answering");
+    }
+
+    [Fact]
+    public async Task The_review_case_page_gives_one_evidence_package_of_every_linked_application_numbered_continuously()
+    {
+        var a = await CaseAsync(10);
+        var b = await CaseAsync(11);
+        var partner = await PartnerAsync();
+        var notified = await Client(partner.Key).PostAsJsonAsync("/api/v1/reconsiderations", Notice("静府复字〔2026〕第906号", a, b));
+        var id = JsonNode.Parse(await notified.Content.ReadAsStringAsync())!["reviewCaseId"]!.GetValue<int>();
+        var reviewer = await factory.SignInAsync("reviewer");
+
+        (await reviewer.GetStringAsync($"/Reviews/{id}")).ShouldContain($"href=\"/Reviews/{id}/Evidence\"");
+        var response = await reviewer.GetAsync($"/Reviews/{id}/Evidence");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var numbered = zip.Entries.Select(e => e.FullName).Where(n => char.IsDigit(n[0])).ToList();
+        numbered.Count(n => n.EndsWith("-application.html", StringComparison.Ordinal)).ShouldBe(2);
+        var numbers = numbered.Select(n => int.Parse(n[..n.IndexOf('-', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        numbers.ShouldBe(Enumerable.Range(1, numbers.Count).ToList());
+        using (var index = new StreamReader(zip.GetEntry("index.html")!.Open()))
+        {
+            var html = await index.ReadToEndAsync();
+            html.ShouldContain(a.CaseNumber!);
+            html.ShouldContain(b.CaseNumber!);
+        }
+        foreach (var c in new[] { a, b })
+            (await EventsAsync(c.Id))[^1].ShouldSatisfyAllConditions(
+                e => e.Kind.ShouldBe(CaseEventKinds.Evidence),
+                e => e.Summary.ShouldContain("共2件申请"));
+
+        var otherApplication = await new CaseMaker(factory).RepliedAsync("clerk2", "他机关申请人");
+        var other = await PartnerAsync(DemoInstallation.SecondAgencyCode);
+        var otherNotice = await Client(other.Key).PostAsJsonAsync("/api/v1/reconsiderations", Notice("静府复字〔2026〕第907号", otherApplication));
+        otherNotice.StatusCode.ShouldBe(HttpStatusCode.Created, await otherNotice.Content.ReadAsStringAsync());
+        var otherId = JsonNode.Parse(await otherNotice.Content.ReadAsStringAsync())!["reviewCaseId"]!.GetValue<int>();
+        var otherEvents = (await EventsAsync(otherApplication.Id)).Count;
+        (await reviewer.GetAsync($"/Reviews/{otherId}/Evidence")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await EventsAsync(otherApplication.Id)).Count.ShouldBe(otherEvents);
     }
 
     [Fact]

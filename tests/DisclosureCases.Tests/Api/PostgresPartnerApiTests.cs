@@ -27,7 +27,7 @@ public class PostgresPartnerApiTests : IClassFixture<PostgresPartnerApiTests.Fac
     }
 
     [SkippableFact]
-    public async Task A_notice_and_its_decision_are_recorded_and_the_evidence_package_builds_the_same_twice()
+    public async Task A_notice_registers_the_reconsideration_case_its_decision_is_recorded_and_the_evidence_package_builds_the_same_twice()
     {
         _ = factory.Services;
         string key;
@@ -36,7 +36,7 @@ public class PostgresPartnerApiTests : IClassFixture<PostgresPartnerApiTests.Fac
         {
             var agency = await db.Agencies.SingleAsync(a => a.Code == DemoInstallation.PrimaryAgencyCode);
             key = (await new ApiPartners(db, TimeProvider.System).CreateAsync("静安区人民政府行政复议办公室", agency.Id, "测试", default)).Key;
-            c = await db.Cases.AsNoTracking().Where(x => x.AgencyId == agency.Id && x.CaseNumber != null && db.Letters.Any(l => l.CaseId == x.Id && l.Status == LetterStatus.Issued))
+            c = await db.Cases.AsNoTracking().Where(x => x.AgencyId == agency.Id && x.CaseNumber != null && x.RepliedOn != null && db.Letters.Any(l => l.CaseId == x.Id && l.Status == LetterStatus.Issued))
                 .OrderBy(x => x.Id).FirstAsync();
         }
         var client = factory.CreateClient();
@@ -55,13 +55,18 @@ public class PostgresPartnerApiTests : IClassFixture<PostgresPartnerApiTests.Fac
         var first = await client.GetByteArrayAsync($"/api/v1/cases/{Uri.EscapeDataString(c.CaseNumber!)}/evidence");
         var second = await client.GetByteArrayAsync($"/api/v1/cases/{Uri.EscapeDataString(c.CaseNumber!)}/evidence");
 
-        notified.StatusCode.ShouldBe(HttpStatusCode.Accepted, await notified.Content.ReadAsStringAsync());
-        decided.StatusCode.ShouldBe(HttpStatusCode.Accepted, await decided.Content.ReadAsStringAsync());
+        notified.StatusCode.ShouldBe(HttpStatusCode.Created, await notified.Content.ReadAsStringAsync());
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
         second.ShouldBe(first);
         await using (var db = factory.Database.CreateContext(AgencyScope.All))
         {
+            var review = await db.ReviewCases.AsNoTracking().Include(r => r.Links).SingleAsync(r => r.BodyCaseNumber == "静府复字〔2026〕第77号");
+            (review.State, review.Result, review.Simplified, review.CopyReceivedOn).ShouldBe(("decided", "uphold", true, today.AddDays(-6)));
+            review.Links.Select(l => l.CaseId).ShouldBe([c.Id]);
+            var reviewEvents = await db.ReviewEvents.AsNoTracking().Where(e => e.ReviewCaseId == review.Id).OrderBy(e => e.Sequence).ToListAsync();
+            AuditChain.Verify(reviewEvents, review.AuditHead, review.AuditCount).ShouldBeEmpty();
             var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Sequence).ToListAsync();
-            events.TakeLast(4).Select(e => e.Kind).ShouldBe([CaseEventKinds.Partner, CaseEventKinds.Partner, CaseEventKinds.Evidence, CaseEventKinds.Evidence]);
+            events.TakeLast(4).Select(e => e.Kind).ShouldBe([CaseEventKinds.Review, CaseEventKinds.Review, CaseEventKinds.Evidence, CaseEventKinds.Evidence]);
             var after = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id);
             AuditChain.Verify(events, after.AuditHead, after.AuditCount).ShouldBeEmpty();
         }

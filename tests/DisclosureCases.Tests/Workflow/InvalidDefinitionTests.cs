@@ -21,7 +21,7 @@ public class InvalidDefinitionTests
         { "unreachable-state", 12, "state 'orphan' cannot be reached from the initial state 'received'" },
         { "dead-end-state", 12, "state 'stuck' is not final, but no transition leaves it; a case there could never end" },
         { "duplicate-trigger", 29, "state 'processing' already has a transition with trigger 'archive' (line 22)" },
-        { "unknown-role", 21, "transition 'register' allows unknown role 'Clrek' (known: Admin, Clerk, LegalReviewer, Manager)" },
+        { "unknown-role", 21, "transition 'register' allows unknown role 'Clrek' (known: Admin, Clerk, LegalReviewer, Manager, Partner)" },
         { "unknown-effect", 29, "transition 'archive' has unknown effect 'notify' (known: clock, letter, set, assign-case-number, archive)" },
         { "unknown-clock-event", 23, "transition 'register' records unknown clock event 'registered' (known: answer-submitted, consultation-ended, consultation-started, copy-received, correction-received, correction-requested, decision-extended, decision-served, extension-approved, hearing-held, received, replied, review-accepted)" },
         { "unknown-letter", 23, "transition 'register' produces unknown letter 'receipt-slip' (not a document id of the catalog)" },
@@ -65,7 +65,7 @@ public class InvalidDefinitionTests
         // only bury the one typo that causes it.
         ex.Message.Split('\n').ShouldBe([
             "invalid/several-errors.yaml:20: transition 'register' goes to unknown state 'procesing'",
-            "invalid/several-errors.yaml:26: transition 'archive' allows unknown role 'Clark' (known: Admin, Clerk, LegalReviewer, Manager)",
+            "invalid/several-errors.yaml:26: transition 'archive' allows unknown role 'Clark' (known: Admin, Clerk, LegalReviewer, Manager, Partner)",
             "invalid/several-errors.yaml:29: transition 'archive' produces unknown letter 'reply-letter' (not a document id of the catalog)",
         ]);
     }

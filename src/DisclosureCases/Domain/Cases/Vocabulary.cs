@@ -63,6 +63,14 @@ public static class Roles
     public const string Manager = "Manager";
     public const string Admin = "Admin";
 
+    /// <summary>
+    /// Not a person: the 复议机关's system calling the partner API (Api/ApiKeyAuthentication). No user holds it; a
+    /// workflow action it may take names it explicitly (reconsideration.yaml: receive-copy and decide, the facts the
+    /// 复议机关's own notice and decision establish).
+    /// </summary>
+    public const string Partner = "Partner";
+
+    /// <summary>The roles people hold.</summary>
     public static readonly IReadOnlyList<string> All = [Clerk, LegalReviewer, Manager, Admin];
 
     public static string Title(string role) => role switch
@@ -71,6 +79,7 @@ public static class Roles
         LegalReviewer => "法制审核人员",
         Manager => "负责人",
         Admin => "管理员",
+        Partner => "复议机关数据交换接口",
         _ => role,
     };
 }

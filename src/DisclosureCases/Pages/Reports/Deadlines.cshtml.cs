@@ -3,6 +3,7 @@ using DisclosureCases.Data;
 using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Reports;
+using DisclosureCases.Reviews;
 using DisclosureCases.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,8 @@ namespace DisclosureCases.Pages.Reports;
 /// with the same figures as tables; XLSX and CSV.
 /// </summary>
 [ManagersOnly]
-public class DeadlinesModel(DisclosureDbContext db, WorkflowRegistry workflows, CalendarHolder calendar, OutcomeCatalog outcomes, TimeProvider time) : PageModel
+public class DeadlinesModel(DisclosureDbContext db, WorkflowRegistry workflows, CalendarHolder calendar, OutcomeCatalog outcomes,
+    ReviewDeadlineList reviewDeadlines, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -55,14 +57,14 @@ public class DeadlinesModel(DisclosureDbContext db, WorkflowRegistry workflows, 
     {
         var (query, filter, today) = await PrepareAsync(ct);
         var report = await query.RunAsync(Actor.From(User)!.AgencyId, filter, today, ct);
-        return File(DeadlineReportExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DeadlineReportExport.FileName(report, "xlsx"));
+        return File(DeadlineReportExport.Xlsx(report, await reviewDeadlines.OpenAsync(ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DeadlineReportExport.FileName(report, "xlsx"));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var (query, filter, today) = await PrepareAsync(ct);
         var report = await query.RunAsync(Actor.From(User)!.AgencyId, filter, today, ct);
-        return File(DeadlineReportExport.Csv(report), "text/csv; charset=utf-8", DeadlineReportExport.FileName(report, "csv"));
+        return File(DeadlineReportExport.Csv(report, await reviewDeadlines.OpenAsync(ct)), "text/csv; charset=utf-8", DeadlineReportExport.FileName(report, "csv"));
     }
 
     async Task<(DeadlineReportQuery, DeadlineFilter, DateOnly)> PrepareAsync(CancellationToken ct)

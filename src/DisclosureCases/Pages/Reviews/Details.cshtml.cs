@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace DisclosureCases.Pages.Reviews;
 
 /// <summary>
-/// 复议诉讼案件: the linked applications (with their evidence packages), the deadlines with explanations, the actions of
+/// 复议诉讼案件: the linked applications (with their evidence packages, each or all in one: /Reviews/{id}/Evidence), the deadlines with explanations, the actions of
 /// the workflow, the result entry, 报备, the follow-ons (复议后起诉, 上诉) and the full record. Another agency's case is a 404.
 /// </summary>
 [Authorize(Roles = Roles.LegalReviewer + "," + Roles.Manager)]

@@ -2,9 +2,11 @@ using System.Net;
 using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Cases;
+using DisclosureCases.Domain.Reviews;
 using DisclosureCases.Reports;
 using DisclosureCases.Tests.Support;
 using DisclosureCases.Web.Startup;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DisclosureCases.Tests.Pages.Reports;
@@ -158,6 +160,43 @@ public class DeadlinesTests(DeadlinesTests.Factory factory) : IClassFixture<Dead
         xlsx["在办案件-按期限"]["B6"].ShouldBe("1");
         csv.ShouldContain("已超期,1");
         csv.ShouldContain("办理用时\r\n答复件数,平均（工作日）,中位数（工作日）\r\n3,13,5");
+    }
+
+    [Fact]
+    public async Task The_xlsx_and_csv_carry_the_review_deadlines_of_the_agency_with_their_explanation()
+    {
+        var known = await app.KnownAsync();
+        var calendar = app.Services.GetRequiredService<CalendarHolder>().Calculator;
+        var copy = known.Today.AddDays(-3);
+        var definition = app.Services.GetRequiredService<WorkflowRegistry>().Newest("reconsideration");
+        ReviewCase Answering(int agencyId, string number) => new()
+        {
+            AgencyId = agencyId, Kind = ReviewKind.Reconsideration, WorkflowId = definition.Id, WorkflowVersion = definition.Version,
+            WorkflowHash = definition.ContentHash, State = "answering", Body = "上海市静安区人民政府", BodyCaseNumber = number,
+            ApplicantName = "某申请人", ActChallenged = "答复", FiledOn = copy.AddDays(-2), AcceptedOn = copy.AddDays(-1), CopyReceivedOn = copy,
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Version = 1,
+        };
+        await using (var db = app.Database.CreateContext(AgencyScope.All))
+        {
+            var second = await db.Agencies.Where(a => a.Code == DemoInstallation.SecondAgencyCode).Select(a => a.Id).SingleAsync();
+            db.ReviewCases.AddRange(Answering(await new ReportCases(app).AgencyIdAsync(), "静府复字〔2026〕第801号"),
+                Answering(second, "静府复字〔2026〕第803号"));
+            await db.SaveChangesAsync();
+        }
+        var due = calendar.AddWorkingDays(copy, 10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var manager = await app.SignInAsync("manager");
+
+        var csv = await manager.GetStringAsync("/Reports/Deadlines?handler=Csv&From=2025-01-01&To=2025-12-31");
+        var xlsx = XlsxReader.Read(await manager.GetByteArrayAsync("/Reports/Deadlines?handler=Xlsx&From=2025-01-01&To=2025-12-31"));
+
+        csv.ShouldContain("复议诉讼期限\r\n类型,复议机关/法院,案号,期限,到期日,状态,计算依据\r\n");
+        csv.ShouldContain($"行政复议,上海市静安区人民政府,静府复字〔2026〕第801号,复议答复期限,{due},");
+        csv.ShouldContain("第四十八条");
+        csv.ShouldNotContain("静府复字〔2026〕第803号");
+        var sheet = xlsx["复议诉讼期限"];
+        var row = XlsxReader.RowOf(sheet, "C", "静府复字〔2026〕第801号");
+        (sheet[$"D{row}"], sheet[$"E{row}"]).ShouldBe(("复议答复期限", due));
+        sheet.Values.ShouldNotContain("静府复字〔2026〕第803号");
     }
 
     [Theory]
