@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using DisclosureCases.Cases;
 using DisclosureCases.Data;
+using DisclosureCases.Data.SimilarityMigrations;
 using DisclosureCases.Samples;
 
 namespace DisclosureCases.Cli;
 
 /// <summary>
 /// <c>disclosure seed --cases N [--agency CODE] [--batch N] [--seed N]</c>: N synthetic cases in bulk for benchmarks
-/// (see <see cref="CaseSeeder"/>), with progress and the rate on standard output.
+/// (see <see cref="CaseSeeder"/>), with progress and the rate on standard output. The similarity index's upkeep is
+/// suspended for the insert and the index rebuilt at the end (<see cref="SimilarityIndexSuspension"/>), timed separately.
 /// Exit codes: 0 done; 2 a wrong value or an unknown agency.
 /// </summary>
 public static class SeedVerbs
@@ -40,7 +42,21 @@ public static class SeedVerbs
             if (await AgencyChoice.FindAsync(database, parse.GetValue(agency), console, ct) is not { } target)
                 return WrongInput;
             var seeder = ActivatorUtilities.CreateInstance<CaseSeeder>(services);
-            return await SeedAsync(seeder, target, count, batchSize, parse.GetValue(seed), console, ct);
+            // The similarity index is rebuilt once at the end rather than kept current row by row (about 14 times
+            // slower); also when the seed fails or is cancelled, so that the index always covers every case.
+            await using (var db = database.CreateContext(AgencyScope.All))
+                await SimilarityIndexSuspension.SuspendAsync(db, ct);
+            try
+            {
+                return await SeedAsync(seeder, target, count, batchSize, parse.GetValue(seed), console, ct);
+            }
+            finally
+            {
+                await console.Out.WriteLineAsync("重建相似申请索引……");
+                await using var db = database.CreateContext(AgencyScope.All);
+                var took = await SimilarityIndexSuspension.RebuildAsync(db, CancellationToken.None);
+                await console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "相似申请索引重建完成，用时 {0:F1} 秒。", took.TotalSeconds));
+            }
         });
         return command;
     }

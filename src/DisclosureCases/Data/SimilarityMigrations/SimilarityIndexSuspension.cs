@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Data.SimilarityMigrations;
+
+/// <summary>
+/// Index upkeep switched off for a bulk insert and the index rebuilt once at the end (<c>disclosure seed</c>): keeping
+/// the n-gram index current row by row made seeding about 14 times slower (docs/benchmarks.md). SQLite: the
+/// <c>CaseText</c> triggers are dropped, then the FTS5 index is rebuilt from <c>Cases</c> and the triggers recreated in
+/// one transaction. PostgreSQL: the GIN index is dropped, then created again and the table analyzed (the lookup reads
+/// its trigram frequencies from the statistics). Every statement is idempotent, so a run that was interrupted
+/// (the index stale or missing) is repaired by the next <see cref="RebuildAsync"/> — the next seed, however small.
+/// </summary>
+public static class SimilarityIndexSuspension
+{
+    /// <summary>Stops the index's upkeep; until <see cref="RebuildAsync"/> inserted cases are not found by text.</summary>
+    public static async Task SuspendAsync(DisclosureDbContext db, CancellationToken ct)
+    {
+        var statements = db.Database.IsSqlite()
+            ? SimilarityIndexSql.SqliteDown.Take(3)
+            : [$"""DROP INDEX IF EXISTS "{SimilarityIndexSql.PostgresIndex}" """];
+        foreach (var sql in statements)
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+    }
+
+    /// <summary>Rebuilds the index from every case and restores its upkeep, in one transaction; returns the time taken.</summary>
+    public static async Task<TimeSpan> RebuildAsync(DisclosureDbContext db, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var sqlite = db.Database.IsSqlite();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var statements = sqlite
+                ? [$"INSERT INTO {SimilarityIndexSql.SqliteTable}({SimilarityIndexSql.SqliteTable}) VALUES ('rebuild')", .. SimilarityIndexSql.SqliteTriggers]
+                : new[] { SimilarityIndexSql.PostgresCreateIndex };
+            foreach (var sql in statements)
+                await db.Database.ExecuteSqlRawAsync(sql, ct);
+            await transaction.CommitAsync(ct);
+        }
+        if (!sqlite)
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "Cases" """, ct);
+        return watch.Elapsed;
+    }
+}
