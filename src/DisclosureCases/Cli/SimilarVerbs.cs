@@ -104,6 +104,8 @@ public static class SimilarVerbs
             if (parse.GetValue(rebuild))
             {
                 await Data.SimilarityMigrations.SimilarityIndexSuspension.SuspendAsync(db, ct);
+                if (database.Provider == DatabaseProvider.PostgreSQL)
+                    await db.Database.ExecuteSqlRawAsync($"""DROP INDEX IF EXISTS "{Data.SimilarityMigrations.SimilarityIndexSql.PostgresIndex}" """, ct);
                 var took = await Data.SimilarityMigrations.SimilarityIndexSuspension.RebuildAsync(db, CancellationToken.None);
                 await console.Out.WriteLineAsync(string.Format(culture, "重建索引：{0:F1} 秒", took.TotalSeconds));
             }

@@ -9,7 +9,8 @@ namespace DisclosureCases.Tests.Similarity;
 
 /// <summary>
 /// <c>disclosure seed</c> switches the similarity index's upkeep off for the bulk insert and rebuilds the index at the
-/// end: the seeded cases are found by their text, and a case received afterwards is indexed again as it is written.
+/// end (SQLite; PostgreSQL refreshes its statistics): the seeded cases are found by their text, and a case received
+/// afterwards is indexed again as it is written.
 /// More cases than <see cref="SimilarCases.RankBudget"/>, so the lookup takes the large-table path.
 /// </summary>
 public abstract class SeedIndexTests(AppFactory factory)
@@ -28,7 +29,7 @@ public abstract class SeedIndexTests(AppFactory factory)
         factory.SkipUnlessAvailable();
         var seed = await CliHarness.RunAsync(factory, "seed", "--cases", Seeded.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch", "2000");
         seed.ExitCode.ShouldBe(0, seed.Error);
-        seed.Out.ShouldContain("相似申请索引重建完成，用时");
+        seed.Out.ShouldContain("相似申请索引已就绪，用时");
 
         int agencyId;
         string seededText;
