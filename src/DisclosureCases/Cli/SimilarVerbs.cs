@@ -88,7 +88,7 @@ public static class SimilarVerbs
     {
         var agency = new Option<string?>("--agency") { Description = "机关代码", HelpName = "CODE" };
         var queries = new Option<int>("--queries") { Description = "查询次数", DefaultValueFactory = _ => 500, HelpName = "N" };
-        var rebuild = new Option<bool>("--rebuild") { Description = "先重建索引并计时（仅 SQLite）" };
+        var rebuild = new Option<bool>("--rebuild") { Description = "先重建索引并计时" };
         var command = new Command("bench", "性能基准：相似申请查询的延迟分布") { agency, queries, rebuild };
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
@@ -101,11 +101,13 @@ public static class SimilarVerbs
             await using var db = database.CreateContext(AgencyScope.For(target.Id));
             var count = await db.Cases.CountAsync(ct);
             await console.Out.WriteLineAsync($"{target.Name}：{count.ToString("N0", culture)} 件案件，数据库 {database.Provider}");
-            if (parse.GetValue(rebuild) && database.Provider == DatabaseProvider.Sqlite)
+            if (parse.GetValue(rebuild))
             {
-                var watch = Stopwatch.StartNew();
-                await db.Database.ExecuteSqlRawAsync($"INSERT INTO {Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable}({Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable}) VALUES ('rebuild')", ct);
-                await console.Out.WriteLineAsync(string.Format(culture, "重建索引：{0:F1} 秒", watch.Elapsed.TotalSeconds));
+                await Data.SimilarityMigrations.SimilarityIndexSuspension.SuspendAsync(db, ct);
+                if (database.Provider == DatabaseProvider.PostgreSQL)
+                    await db.Database.ExecuteSqlRawAsync($"""DROP INDEX IF EXISTS "{Data.SimilarityMigrations.SimilarityIndexSql.PostgresIndex}" """, ct);
+                var took = await Data.SimilarityMigrations.SimilarityIndexSuspension.RebuildAsync(db, CancellationToken.None);
+                await console.Out.WriteLineAsync(string.Format(culture, "重建索引：{0:F1} 秒", took.TotalSeconds));
             }
             if (database.Provider == DatabaseProvider.Sqlite)
             {

@@ -40,7 +40,7 @@ public static class SimilarCases
 
         var (weights, ids) = db.Database.IsSqlite()
             ? await SqliteCandidatesAsync(db, grams, ct)
-            : (null, await PostgresCandidatesAsync(db, grams, ct));
+            : await PostgresCandidatesAsync(db, grams, ct);
         var candidateIds = new HashSet<int>(ids);
 
         var cases = db.Cases.AsNoTracking();
@@ -200,42 +200,129 @@ public static class SimilarCases
     }
 
     /// <summary>
-    /// PostgreSQL: the cases whose trigram array shares a trigram with the query's (GIN), the most shared first. Without
-    /// a vocabulary table the rarest trigrams cannot be told apart here, so every trigram is asked for and weighs the same.
+    /// PostgreSQL: the same two stages as SQLite's large-table path. Document frequencies are estimated from the
+    /// planner's own statistics of the GIN index's expression (<c>pg_stats.most_common_elems</c>, kept by ANALYZE and
+    /// autovacuum, read once and cached): a trigram in that list has its sampled frequency, one absent from it is rarer
+    /// than the list's least frequent element. The index then returns the newest cases holding the two rarest trigrams
+    /// together, then those holding any of the rarest few while their estimated matches stay within
+    /// <see cref="PostgresOrBudget"/>; the re-ranking (with idf weights from the same estimates) orders them.
+    /// <c>ORDER BY "Id" + 0</c> keeps the planner from walking the primary key backwards and computing every row's
+    /// trigram array to filter it (about 50 µs a row): the matches come from the GIN index as a bitmap, then are sorted.
+    /// Only while the whole table is within <see cref="RankBudget"/> are matches ordered by shared trigrams in SQL.
     /// </summary>
-    static async Task<IReadOnlyList<int>> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
+    static async Task<(Func<string, double>, IReadOnlyList<int>)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
     {
-        var trigrams = grams.Where(g => g.Length == 3).Take(60).ToArray();
-        if (trigrams.Length == 0)
-        {
-            var bigram = grams[0];
-            return await db.Cases.Where(c => c.Description.Contains(bigram)).OrderByDescending(c => c.Id).Select(c => c.Id)
-                .Take(CandidateLimit).ToListAsync(ct);
-        }
+        var trigrams = grams.Where(g => g.Length == 3).Take(60).ToList();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT "Id" FROM "Cases"
-                WHERE disclosure_trigrams("Description") && @grams
-                ORDER BY cardinality(ARRAY(SELECT unnest(disclosure_trigrams("Description")) INTERSECT SELECT unnest(@grams))) DESC, "Id" DESC
-                LIMIT {CandidateLimit}
-                """;
-            var p = command.CreateParameter();
-            p.ParameterName = "grams";
-            p.Value = trigrams;
-            command.Parameters.Add(p);
+            var total = Math.Max(1, await ScalarAsync(connection, "SELECT coalesce(max(\"Id\"), 0) FROM \"Cases\"", [], ct));
+            var statistics = await PostgresStatisticsAsync(connection, ct);
+            double Df(string g) => statistics.Frequency(g) * total;
+            double Weight(string g) => Math.Log(1 + total / (1.0 + Df(g)));
+
             var ids = new List<int>();
-            await ReadIdsAsync(command, ids, ct);
-            return ids;
+            if (trigrams.Count == 0)
+            {
+                var bigram = grams[0];
+                ids.AddRange(await db.Cases.Where(c => c.Description.Contains(bigram)).OrderByDescending(c => c.Id).Select(c => c.Id)
+                    .Take(CandidateLimit).ToListAsync(ct));
+                return (Weight, ids);
+            }
+            if (total <= RankBudget)
+            {
+                await PostgresMatchAsync(connection, """
+                    SELECT "Id" FROM "Cases"
+                    WHERE disclosure_trigrams("Description") && @g0
+                    ORDER BY cardinality(ARRAY(SELECT unnest(disclosure_trigrams("Description")) INTERSECT SELECT unnest(@g0))) DESC, "Id" DESC
+                    """, [trigrams.ToArray()], ids, ct);
+                return (Weight, ids);
+            }
+
+            var rarest = trigrams.OrderBy(Df).ToList(); // stable: equal estimates keep the text's order
+            if (rarest.Count >= 2)
+                await PostgresMatchAsync(connection, """
+                    SELECT "Id" FROM "Cases"
+                    WHERE disclosure_trigrams("Description") && @g0 AND disclosure_trigrams("Description") && @g1
+                    ORDER BY "Id" + 0 DESC
+                    """, [new[] { rarest[0] }, new[] { rarest[1] }], ids, ct);
+            if (ids.Count < CandidateLimit)
+            {
+                var any = new List<string>();
+                double matches = 0;
+                foreach (var g in rarest.Take(3))
+                {
+                    if (any.Count > 0 && matches + Df(g) > PostgresOrBudget) break;
+                    any.Add(g);
+                    matches += Df(g);
+                }
+                // Even the rarest trigram is common (every one of them is in most texts): the newest cases holding it
+                // are dense, so walking the primary key backwards finds them quickly.
+                var order = matches <= PostgresOrBudget || ids.Count > 0 ? "\"Id\" + 0 DESC" : "\"Id\" DESC";
+                if (matches <= PostgresOrBudget || ids.Count == 0)
+                    await PostgresMatchAsync(connection, $"""
+                        SELECT "Id" FROM "Cases" WHERE disclosure_trigrams("Description") && @g0 ORDER BY {order}
+                        """, [any.ToArray()], ids, ct);
+            }
+            return (Weight, ids);
         }
         finally
         {
             if (opened) await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Estimated matches up to which the newest cases holding any of the rarest trigrams are collected as a bitmap and
+    /// sorted (each match costs a heap visit, a few microseconds): docs/benchmarks.md.
+    /// </summary>
+    public const long PostgresOrBudget = 2000;
+
+    static async Task PostgresMatchAsync(DbConnection connection, string sql, IReadOnlyList<string[]> parameters, List<int> ids, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql + $" LIMIT {CandidateLimit}";
+        for (var i = 0; i < parameters.Count; i++) Add(command, "g" + i, parameters[i]);
+        await ReadIdsAsync(command, ids, ct);
+    }
+
+    /// <summary>Trigram frequencies (share of cases) sampled by ANALYZE on the index expression.</summary>
+    sealed record TrigramStatistics(Dictionary<string, double> Frequencies, double Rare, long At)
+    {
+        /// <summary>A listed trigram's sampled share; an unlisted one is below the least listed (half of it is assumed).</summary>
+        public double Frequency(string gram) => Frequencies.TryGetValue(gram, out var f) ? f : Rare;
+    }
+
+    static readonly ConcurrentDictionary<string, TrigramStatistics> PostgresStatistics = new();
+
+    static async Task<TrigramStatistics> PostgresStatisticsAsync(DbConnection connection, CancellationToken ct)
+    {
+        var key = connection.ConnectionString;
+        var now = Environment.TickCount64;
+        if (PostgresStatistics.TryGetValue(key, out var cached) && now - cached.At < FrequencyLifetime.TotalMilliseconds)
+            return cached;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats
+            WHERE schemaname = current_schema() AND tablename = '{Data.SimilarityMigrations.SimilarityIndexSql.PostgresIndex}'
+            """;
+        var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rare = 0.0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            if (await reader.ReadAsync(ct) && !reader.IsDBNull(0) && !reader.IsDBNull(1))
+            {
+                var elements = reader.GetFieldValue<string[]>(0);
+                var shares = reader.GetFieldValue<float[]>(1);
+                for (var i = 0; i < elements.Length && i < shares.Length; i++) frequencies[elements[i]] = shares[i];
+                // After the elements' shares come the least and the greatest of them, then the share of null arrays.
+                rare = shares.Length > elements.Length ? shares[elements.Length] / 2 : 0;
+            }
+        // Never analyzed: every trigram counts as equally rare, and the text's own order decides.
+        var statistics = new TrigramStatistics(frequencies, rare > 0 ? rare : 1e-6, now);
+        PostgresStatistics[key] = statistics;
+        return statistics;
     }
 
     static async Task<long> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string, object)> parameters, CancellationToken ct)

@@ -17,6 +17,28 @@ public static class SimilarityIndexSql
 
     public const string SqliteTable = "CaseText";
     public const string SqliteVocabulary = "CaseTextVocab";
+    public const string PostgresIndex = "IX_Cases_Description_Trigrams";
+
+    /// <summary>The triggers that keep the SQLite index current (dropped by <see cref="SimilarityIndexSuspension"/>).</summary>
+    public static readonly string[] SqliteTriggers =
+    [
+        $"""
+        CREATE TRIGGER IF NOT EXISTS {SqliteTable}_Insert AFTER INSERT ON Cases BEGIN
+            INSERT INTO {SqliteTable}(rowid, Description) VALUES (new.Id, new.Description);
+        END
+        """,
+        $"""
+        CREATE TRIGGER IF NOT EXISTS {SqliteTable}_Delete AFTER DELETE ON Cases BEGIN
+            INSERT INTO {SqliteTable}({SqliteTable}, rowid, Description) VALUES ('delete', old.Id, old.Description);
+        END
+        """,
+        $"""
+        CREATE TRIGGER IF NOT EXISTS {SqliteTable}_Update AFTER UPDATE OF Description ON Cases BEGIN
+            INSERT INTO {SqliteTable}({SqliteTable}, rowid, Description) VALUES ('delete', old.Id, old.Description);
+            INSERT INTO {SqliteTable}(rowid, Description) VALUES (new.Id, new.Description);
+        END
+        """,
+    ];
 
     /// <summary>
     /// SQLite: an FTS5 table with the built-in <c>trigram</c> tokenizer as an external-content index of
@@ -28,22 +50,7 @@ public static class SimilarityIndexSql
     [
         $"CREATE VIRTUAL TABLE {SqliteTable} USING fts5(Description, content='Cases', content_rowid='Id', tokenize='trigram')",
         $"CREATE VIRTUAL TABLE {SqliteVocabulary} USING fts5vocab({SqliteTable}, 'row')",
-        $"""
-        CREATE TRIGGER {SqliteTable}_Insert AFTER INSERT ON Cases BEGIN
-            INSERT INTO {SqliteTable}(rowid, Description) VALUES (new.Id, new.Description);
-        END
-        """,
-        $"""
-        CREATE TRIGGER {SqliteTable}_Delete AFTER DELETE ON Cases BEGIN
-            INSERT INTO {SqliteTable}({SqliteTable}, rowid, Description) VALUES ('delete', old.Id, old.Description);
-        END
-        """,
-        $"""
-        CREATE TRIGGER {SqliteTable}_Update AFTER UPDATE OF Description ON Cases BEGIN
-            INSERT INTO {SqliteTable}({SqliteTable}, rowid, Description) VALUES ('delete', old.Id, old.Description);
-            INSERT INTO {SqliteTable}(rowid, Description) VALUES (new.Id, new.Description);
-        END
-        """,
+        .. SqliteTriggers,
         $"INSERT INTO {SqliteTable}({SqliteTable}) VALUES ('rebuild')",
     ];
 
@@ -70,8 +77,10 @@ public static class SimilarityIndexSql
             FROM generate_series(1, char_length(t) - 2) AS i
         $$
         """,
-        """CREATE INDEX "IX_Cases_Description_Trigrams" ON "Cases" USING gin (disclosure_trigrams("Description"))""",
+        PostgresCreateIndex,
     ];
+
+    public const string PostgresCreateIndex = """CREATE INDEX IF NOT EXISTS "IX_Cases_Description_Trigrams" ON "Cases" USING gin (disclosure_trigrams("Description"))""";
 
     public static readonly string[] PostgresDown =
     [

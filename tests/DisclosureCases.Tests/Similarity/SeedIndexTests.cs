@@ -1,0 +1,58 @@
+using DisclosureCases.Data;
+using DisclosureCases.Similarity;
+using DisclosureCases.Tests.Cli;
+using DisclosureCases.Tests.Support;
+using DisclosureCases.Web.Startup;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Tests.Similarity;
+
+/// <summary>
+/// <c>disclosure seed</c> switches the similarity index's upkeep off for the bulk insert and rebuilds the index at the
+/// end (SQLite; PostgreSQL refreshes its statistics): the seeded cases are found by their text, and a case received
+/// afterwards is indexed again as it is written.
+/// More cases than <see cref="SimilarCases.RankBudget"/>, so the lookup takes the large-table path.
+/// </summary>
+public abstract class SeedIndexTests(AppFactory factory)
+{
+    const int Seeded = 6_000;
+
+    async Task<IReadOnlyList<SimilarCase>> FindAsync(string text, int agencyId)
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.For(agencyId));
+        return await SimilarCases.FindAsync(db, new SimilarQuery(text, null), DateOnly.FromDateTime(DateTime.UtcNow), default);
+    }
+
+    [SkippableFact]
+    public async Task After_a_seed_the_seeded_cases_are_found_by_their_text_and_new_cases_are_indexed_again()
+    {
+        factory.SkipUnlessAvailable();
+        var seed = await CliHarness.RunAsync(factory, "seed", "--cases", Seeded.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch", "2000");
+        seed.ExitCode.ShouldBe(0, seed.Error);
+        seed.Out.ShouldContain("相似申请索引已就绪，用时");
+
+        int agencyId;
+        string seededText;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            agencyId = (await db.Agencies.SingleAsync(a => a.Code == DemoInstallation.PrimaryAgencyCode)).Id;
+            seededText = await db.Cases.Where(c => c.AgencyId == agencyId).OrderBy(c => c.Id).Skip(Seeded / 2).Select(c => c.Description).FirstAsync();
+        }
+        (await FindAsync(seededText, agencyId)).Select(f => f.Description).ShouldContain(seededText);
+
+        var received = await new CaseMaker(factory).ReceiveAsync("clerk", "赵六", i => i.Description = "申请公开鹊桥仙路8848号冷链仓库项目的消防验收意见书");
+        var found = await FindAsync("鹊桥仙路8848号冷链仓库的消防验收", agencyId);
+        found.ShouldNotBeEmpty();
+        found[0].CaseId.ShouldBe(received.Id);
+    }
+}
+
+public sealed class SqliteSeedIndexTests(SqliteSeedIndexTests.Factory factory) : SeedIndexTests(factory), IClassFixture<SqliteSeedIndexTests.Factory>
+{
+    public sealed class Factory : SqliteAppFactory;
+}
+
+public sealed class PostgresSeedIndexTests(PostgresSeedIndexTests.Factory factory) : SeedIndexTests(factory), IClassFixture<PostgresSeedIndexTests.Factory>
+{
+    public sealed class Factory : PostgresAppFactory;
+}
