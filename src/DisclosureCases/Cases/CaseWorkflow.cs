@@ -151,22 +151,9 @@ public sealed class CaseWorkflow(DisclosureDbContext db, WorkflowRegistry workfl
         });
         if (alongside is not null)
             await alongside(c, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException e)
-        {
-            // A concurrency-token mismatch, or two writers appending the same audit sequence number (the unique index
-            // refuses the later one): either way someone else changed the case first.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var fresh = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
-            if (e is DbUpdateConcurrencyException || fresh.Version != expectedVersion)
-                return Stale(fresh);
-            throw;
-        }
+        if (await GuardedCommit.CommitOrFreshAsync(db, tx, t => db.Cases.AsNoTracking().FirstAsync(x => x.Id == caseId, t),
+                fresh => fresh.Version != expectedVersion, ct) is { } changed)
+            return Stale(changed);
         return new FireResult.Applied(c, record);
     }
 

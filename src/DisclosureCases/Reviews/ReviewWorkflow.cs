@@ -93,20 +93,9 @@ public sealed class ReviewWorkflow(DisclosureDbContext db, WorkflowRegistry work
         // After the action's own event, so that the record reads: the decision, then what it caused.
         if (alongside is not null)
             await alongside(r, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException e)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var fresh = await db.ReviewCases.AsNoTracking().FirstAsync(x => x.Id == reviewId, ct);
-            if (e is DbUpdateConcurrencyException || fresh.Version != expectedVersion)
-                return Stale(fresh);
-            throw;
-        }
+        if (await GuardedCommit.CommitOrFreshAsync(db, tx, t => db.ReviewCases.AsNoTracking().FirstAsync(x => x.Id == reviewId, t),
+                fresh => fresh.Version != expectedVersion, ct) is { } changed)
+            return Stale(changed);
         return new ReviewFireResult.Applied(r, record);
     }
 
