@@ -43,6 +43,8 @@ public sealed class SimilarityRanking
     const double RecencyDays = 1000;
 
     readonly IReadOnlyList<string> _grams;
+    readonly uint[] _keys;
+    readonly HashSet<uint> _other = [];
     readonly double[] _weights;
     readonly double _totalWeight;
 
@@ -52,6 +54,7 @@ public sealed class SimilarityRanking
     {
         QueryText = queryText;
         _grams = TextGrams.Bigrams(queryText);
+        _keys = _grams.Select(TextGrams.BigramKey).ToArray();
         var trigrams = TextGrams.Grams(queryText).Where(g => g.Length == 3).ToList();
         _weights = _grams.Select(b =>
         {
@@ -67,17 +70,18 @@ public sealed class SimilarityRanking
     /// <summary>The query's bigrams, in order of appearance.</summary>
     public IReadOnlyList<string> Grams => _grams;
 
-    /// <summary>0 (nothing shared) to 1 (the same words).</summary>
+    /// <summary>0 (nothing shared) to 1 (the same words). Not thread-safe: one ranking serves one lookup.</summary>
     public double TextScore(string candidateText)
     {
         if (_grams.Count == 0) return 0;
-        var other = new HashSet<string>(TextGrams.Bigrams(candidateText), StringComparer.Ordinal);
+        var other = _other;
+        TextGrams.BigramKeys(candidateText, other);
         if (other.Count == 0) return 0;
         double shared = 0;
         var count = 0;
-        for (var i = 0; i < _grams.Count; i++)
+        for (var i = 0; i < _keys.Length; i++)
         {
-            if (!other.Contains(_grams[i])) continue;
+            if (!other.Contains(_keys[i])) continue;
             shared += _weights[i];
             count++;
         }

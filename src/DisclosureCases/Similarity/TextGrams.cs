@@ -102,6 +102,39 @@ public static class TextGrams
         return grams;
     }
 
+    /// <summary>
+    /// The distinct bigrams of <paramref name="text"/> as <see cref="BigramKey"/>s, exactly those of <see cref="Bigrams"/>,
+    /// into <paramref name="keys"/> (cleared first): the ranking compares a few hundred candidates per lookup, and
+    /// building strings for each of their bigrams cost more than the comparison.
+    /// </summary>
+    public static void BigramKeys(string? text, HashSet<uint> keys)
+    {
+        keys.Clear();
+        if (string.IsNullOrEmpty(text)) return;
+        var previous = '\0';
+        var inRun = false;
+        foreach (var raw in text)
+        {
+            var c = Fold(raw);
+            if (!IsWordChar(c)) { inRun = false; continue; }
+            if (inRun && previous != c)
+            {
+                var key = BigramKey(previous, c);
+                if (!StopKeys.Contains(key)) keys.Add(key);
+            }
+            previous = c;
+            inRun = true;
+        }
+    }
+
+    /// <summary>A bigram of two UTF-16 code units packed into one number.</summary>
+    public static uint BigramKey(char first, char second) => ((uint)first << 16) | second;
+
+    /// <summary>The key of a two-character gram (see <see cref="BigramKey(char, char)"/>).</summary>
+    public static uint BigramKey(string bigram) => BigramKey(bigram[0], bigram[1]);
+
+    static readonly HashSet<uint> StopKeys = StopGrams.Where(g => g.Length == 2).Select(BigramKey).ToHashSet();
+
     /// <summary>A trigram that is only digits or only one repeated character carries little meaning on its own.</summary>
     static bool IsFiller(string gram) => gram[0] == gram[1] && gram[1] == gram[2];
 
