@@ -58,4 +58,22 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
             shown.AddRange(Ids(await manager.GetStringAsync($"/Cases?Scope=agency&PageNumber={page}")));
         shown.ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("clerk")]
+    [InlineData("manager")]
+    public async Task Mine_counts_my_open_cases_and_the_unassigned_new_ones(string userName)
+    {
+        int expected;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            var agencyCases = db.Cases.AsNoTracking().Where(c => c.AgencyId == user.AgencyId && !c.Archived);
+            expected = await agencyCases.CountAsync(c => c.HandlerId == user.Id || (c.HandlerId == null && c.State == "received"));
+            (await agencyCases.CountAsync(c => c.HandlerId == null && c.State == "received")).ShouldBeGreaterThan(0, "the seed should leave unassigned new cases");
+        }
+        var client = await factory.SignInAsync(userName);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Cases?Scope=mine"));
+        html.ShouldContain(expected > DisclosureCases.Pages.Cases.IndexModel.CountCap ? "共 1000+ 件" : $"共 {expected} 件");
+    }
 }

@@ -654,12 +654,12 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "ReceivedOn");
 
-                    b.HasIndex("AgencyId", "HandlerId", "State");
-
                     b.HasIndex("AgencyId", "NextDue", "Id")
                         .HasDatabaseName("IX_Cases_Worklist_Due");
 
                     b.HasIndex("AgencyId", "State", "NextDue");
+
+                    b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
 
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");

@@ -1062,9 +1062,9 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AgencyId_HandlerId_State",
+                name: "IX_Cases_AgencyId_HandlerId_Archived_State",
                 table: "Cases",
-                columns: new[] { "AgencyId", "HandlerId", "State" });
+                columns: new[] { "AgencyId", "HandlerId", "Archived", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_AgencyId_ReceivedOn",

@@ -1063,9 +1063,9 @@ namespace DisclosureCases.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AgencyId_HandlerId_State",
+                name: "IX_Cases_AgencyId_HandlerId_Archived_State",
                 table: "Cases",
-                columns: new[] { "AgencyId", "HandlerId", "State" });
+                columns: new[] { "AgencyId", "HandlerId", "Archived", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_AgencyId_ReceivedOn",
