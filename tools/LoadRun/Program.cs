@@ -6,7 +6,11 @@
 // from /proc/<pid>/status (VmHWM = peak resident set since start, VmRSS sampled during the run).
 //
 //   loadrun --url http://127.0.0.1:5391 --pid 1234 [--clients 50] [--requests 20000] [--seconds 120]
-//           [--warmup 500] [--mix worklist=45,case=40,intake=10,similar=5] [--password Demo@2026]
+//           [--warmup 500] [--mix worklist=45,case=40,intake=10,similar=5] [--password Demo@2026] [--think 0]
+//
+// Without --think every client sends its next request as soon as the last one is answered (a closed loop: the run
+// measures the server's capacity, and latency is mostly the queue of 50 clients); --think N pauses each client
+// 0.5–1.5 × N ms between requests, like a person reading the page.
 //
 // A scenario whose route answers 404 on its first use (the similar-case lookup before it exists) is reported as
 // "not available (404)" and dropped from the mix, never counted as errors. Exit code 1 when any request failed.
@@ -19,13 +23,13 @@ using System.Text.RegularExpressions;
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: loadrun --url URL [--pid PID] [--clients 50] [--requests 20000] [--seconds 120] [--warmup 500] [--mix worklist=45,case=40,intake=10,similar=5] [--password P]");
+    Console.Error.WriteLine("usage: loadrun --url URL [--pid PID] [--clients 50] [--requests 20000] [--seconds 120] [--warmup 500] [--mix worklist=45,case=40,intake=10,similar=5] [--password P] [--think MS]");
     return 2;
 }
 var run = new LoadRun(options);
 return await run.RunAsync();
 
-sealed record Options(Uri Url, int? Pid, int Clients, int Requests, TimeSpan Limit, int Warmup, Dictionary<string, int> Mix, string Password)
+sealed record Options(Uri Url, int? Pid, int Clients, int Requests, TimeSpan Limit, int Warmup, Dictionary<string, int> Mix, string Password, int ThinkMs)
 {
     public static Options? Parse(string[] args)
     {
@@ -49,7 +53,7 @@ sealed record Options(Uri Url, int? Pid, int Clients, int Requests, TimeSpan Lim
         }
         return new Options(new Uri(url), values.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             Int("clients", 50), Int("requests", 20_000), TimeSpan.FromSeconds(Int("seconds", 120)), Int("warmup", 500), mix,
-            values.GetValueOrDefault("password") ?? "Demo@2026");
+            values.GetValueOrDefault("password") ?? "Demo@2026", Int("think", 0));
     }
 }
 
@@ -87,10 +91,25 @@ sealed partial class LoadRun(Options options)
     int _started;
     int _maxCaseId;
     long _peakRss;
+    double? _serverCpu;
+    double _ownCpu;
+
+    /// <summary>User + system CPU seconds the process has used, from /proc/&lt;pid&gt;/stat (fields 14 and 15, in clock ticks).</summary>
+    static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // After "pid (comm) ": field 3 (state) is fields[0], so utime (14) and stime (15) are fields[11] and fields[12].
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException) { return null; }
+    }
 
     public async Task<int> RunAsync()
     {
-        Console.WriteLine($"loadrun {options.Url} · {options.Clients} clients · at most {options.Requests:N0} requests (+{options.Warmup:N0} warm-up) or {options.Limit.TotalSeconds:N0} s · mix {string.Join(",", options.Mix.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        Console.WriteLine($"loadrun {options.Url} · {options.Clients} clients · at most {options.Requests:N0} requests (+{options.Warmup:N0} warm-up) or {options.Limit.TotalSeconds:N0} s · mix {string.Join(",", options.Mix.Select(kv => $"{kv.Key}={kv.Value}"))}{(options.ThinkMs > 0 ? $" · think {options.ThinkMs} ms" : " · no think time")}");
         var users = new[] { "clerk", "manager", "clerk", "reviewer" };
         var clients = new Client[options.Clients];
         var signIn = Stopwatch.StartNew();
@@ -110,9 +129,14 @@ sealed partial class LoadRun(Options options)
             _latencies.Clear(); _errors.Clear(); _firstError.Clear();
         }
         _started = 0;
+        var serverCpu = options.Pid is { } p ? CpuSeconds(p) : null;
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await DriveAsync(clients, options.Requests, options.Limit, record: true);
         var elapsed = clock.Elapsed;
+        if (options.Pid is { } q && serverCpu is { } before && CpuSeconds(q) is { } after)
+            _serverCpu = after - before;
+        _ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds;
         await sampler.CancelAsync();
         await sampling;
         Report(elapsed);
@@ -151,6 +175,12 @@ sealed partial class LoadRun(Options options)
                 {
                     _errors.AddOrUpdate(scenario, 1, (_, n) => n + 1);
                     _firstError.TryAdd(scenario, error);
+                }
+                if (options.ThinkMs > 0)
+                {
+                    // A person reads the page before the next click: a pause of 0.5–1.5 × the think time.
+                    try { await Task.Delay(TimeSpan.FromMilliseconds(options.ThinkMs * (0.5 + random.NextDouble())), stop.Token); }
+                    catch (OperationCanceledException) { break; }
                 }
             }
         }));
@@ -309,6 +339,10 @@ sealed partial class LoadRun(Options options)
         }
         foreach (var (name, error) in _firstError)
             Console.WriteLine($"first error in {name}: {error}");
+        var total = _latencies.Values.Sum(b => b.Count);
+        if (_serverCpu is { } cpu && total > 0)
+            Console.WriteLine(string.Create(culture,
+                $"server CPU {cpu:F1} s in {elapsed.TotalSeconds:F1} s ({cpu / elapsed.TotalSeconds:F2} cores), {cpu * 1000 / total:F2} ms a request; this load generator {_ownCpu:F1} s ({_ownCpu / elapsed.TotalSeconds:F2} cores)"));
         if (options.Pid is { } pid)
         {
             var hwm = Memory(pid, "VmHWM");

@@ -202,18 +202,22 @@ public static class SimilarCases
     }
 
     /// <summary>
-    /// PostgreSQL: the same two stages as SQLite's large-table path. Document frequencies are estimated from the
-    /// planner's own statistics of the GIN index's expression (<c>pg_stats.most_common_elems</c>, kept by ANALYZE and
+    /// PostgreSQL: the same two stages as SQLite's large-table path, over the stored trigram column
+    /// (<see cref="Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn"/>). Document frequencies are estimated
+    /// from the planner's own statistics of that column (<c>pg_stats.most_common_elems</c>, kept by ANALYZE and
     /// autovacuum, read once and cached): a trigram in that list has its sampled frequency, one absent from it is rarer
-    /// than the list's least frequent element. The index then returns the newest cases holding the two rarest trigrams
-    /// together, then those holding any of the rarest few while their estimated matches stay within
-    /// <see cref="PostgresOrBudget"/>; the re-ranking (with idf weights from the same estimates) orders them.
-    /// <c>ORDER BY "Id" + 0</c> keeps the planner from walking the primary key backwards and computing every row's
-    /// trigram array to filter it (about 50 µs a row): the matches come from the GIN index as a bitmap, then are sorted.
-    /// Only while the whole table is within <see cref="RankBudget"/> are matches ordered by shared trigrams in SQL.
+    /// than the list's least frequent element. The candidates are the newest cases holding the two rarest trigrams
+    /// together, then those holding any of the rarest few; the re-ranking (with idf weights from the same estimates)
+    /// orders them. How the newest are found depends on how many cases hold those trigrams (<see cref="PostgresWalkFrom"/>):
+    /// few — the GIN index collects them all as a bitmap and they are sorted (<c>ORDER BY "Id" + 0</c> keeps the
+    /// planner off the primary key), each match a heap visit of a few microseconds; many — the primary key is walked
+    /// from the newest case down, testing each stored array (about a microsecond a row), and the walk stops at
+    /// <see cref="CandidateLimit"/>. Only while the whole table is within <see cref="RankBudget"/> are matches ordered by
+    /// shared trigrams in SQL.
     /// </summary>
     static async Task<(Func<string, double>, IReadOnlyList<int>)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
     {
+        const string column = "\"" + Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn + "\"";
         var trigrams = grams.Where(g => g.Length == 3).Take(60).ToList();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -224,6 +228,14 @@ public static class SimilarCases
             var statistics = await PostgresStatisticsAsync(connection, ct);
             double Df(string g) => statistics.Frequency(g) * total;
             double Weight(string g) => Math.Log(1 + total / (1.0 + Df(g)));
+            // Walking: the newest cases in a subquery with its own limit, which the planner can only read down the primary
+            // key and stops reading once enough match — asked for as a filter, the planner estimates two trigrams together
+            // as independent (a few hundred matches) and takes the GIN bitmap of all tens of thousands, or scans the table.
+            bool Walk(double matches) => matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
+            string From(double matches) => Walk(matches)
+                ? $"(SELECT \"Id\", {column} FROM \"Cases\" ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
+                : "\"Cases\"";
+            string Newest(double matches) => Walk(matches) ? "\"Id\" DESC" : "\"Id\" + 0 DESC";
 
             var ids = new List<int>();
             if (trigrams.Count == 0)
@@ -235,20 +247,21 @@ public static class SimilarCases
             }
             if (total <= RankBudget)
             {
-                await PostgresMatchAsync(connection, """
+                await PostgresMatchAsync(connection, $"""
                     SELECT "Id" FROM "Cases"
-                    WHERE disclosure_trigrams("Description") && @g0
-                    ORDER BY cardinality(ARRAY(SELECT unnest(disclosure_trigrams("Description")) INTERSECT SELECT unnest(@g0))) DESC, "Id" DESC
+                    WHERE {column} && @g0
+                    ORDER BY cardinality(ARRAY(SELECT unnest({column}) INTERSECT SELECT unnest(@g0))) DESC, "Id" DESC
                     """, [trigrams.ToArray()], ids, ct);
                 return (Weight, ids);
             }
 
             var rarest = trigrams.OrderBy(Df).ToList(); // stable: equal estimates keep the text's order
             if (rarest.Count >= 2)
-                await PostgresMatchAsync(connection, """
-                    SELECT "Id" FROM "Cases"
-                    WHERE disclosure_trigrams("Description") && @g0 AND disclosure_trigrams("Description") && @g1
-                    ORDER BY "Id" + 0 DESC
+                // The two together are at most as many as the rarer of them.
+                await PostgresMatchAsync(connection, $"""
+                    SELECT "Id" FROM {From(Df(rarest[0]))}
+                    WHERE {column} && @g0 AND {column} && @g1
+                    ORDER BY {Newest(Df(rarest[0]))}
                     """, [new[] { rarest[0] }, new[] { rarest[1] }], ids, ct);
             if (ids.Count < CandidateLimit)
             {
@@ -260,12 +273,11 @@ public static class SimilarCases
                     any.Add(g);
                     matches += Df(g);
                 }
-                // Even the rarest trigram is common (every one of them is in most texts): the newest cases holding it
-                // are dense, so walking the primary key backwards finds them quickly.
-                var order = matches <= PostgresOrBudget || ids.Count > 0 ? "\"Id\" + 0 DESC" : "\"Id\" DESC";
-                if (matches <= PostgresOrBudget || ids.Count == 0)
+                // Between the two budgets the bitmap would visit thousands of cases for a few more candidates: skipped
+                // when the pair already found some.
+                if (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || ids.Count == 0)
                     await PostgresMatchAsync(connection, $"""
-                        SELECT "Id" FROM "Cases" WHERE disclosure_trigrams("Description") && @g0 ORDER BY {order}
+                        SELECT "Id" FROM {From(matches)} WHERE {column} && @g0 ORDER BY {Newest(matches)}
                         """, [any.ToArray()], ids, ct);
             }
             return (Weight, ids);
@@ -277,10 +289,24 @@ public static class SimilarCases
     }
 
     /// <summary>
-    /// Estimated matches up to which the newest cases holding any of the rarest trigrams are collected as a bitmap and
-    /// sorted (each match costs a heap visit, a few microseconds): docs/benchmarks.md.
+    /// Estimated matches up to which the newest cases holding any of the rarest trigrams are OR-ed (docs/benchmarks.md).
     /// </summary>
     public const long PostgresOrBudget = 2000;
+
+    /// <summary>
+    /// Estimated matches from which the newest are found by walking the primary key rather than from the GIN bitmap:
+    /// the bitmap costs a heap visit per match (measured 3.6 µs), the walk 1.4 µs per case walked, about
+    /// <c>total / matches × 200</c> of them — equal near 9,000 at a million cases. The estimate for two trigrams together
+    /// is the rarer one's count, an upper bound. Measured at a million cases: 10,000 with a walk of at most 50,000 cases
+    /// gave p95 41 ms, 8,000 with 20,000 gave 52 ms (docs/benchmarks.md).
+    /// </summary>
+    public const double PostgresWalkFrom = 10_000;
+
+    /// <summary>Tests set it in their own async flow to take the walk on a small table (where the bitmap would be chosen).</summary>
+    internal static readonly AsyncLocal<double?> WalkFromOverride = new();
+
+    /// <summary>The newest cases a walk reads at most (1.4 µs each: 70 ms): older ones are not candidates then.</summary>
+    public const int PostgresWalkLimit = 50_000;
 
     static async Task PostgresMatchAsync(DbConnection connection, string sql, IReadOnlyList<string[]> parameters, List<int> ids, CancellationToken ct)
     {
@@ -290,7 +316,7 @@ public static class SimilarCases
         await ReadIdsAsync(command, ids, ct);
     }
 
-    /// <summary>Trigram frequencies (share of cases) sampled by ANALYZE on the index expression.</summary>
+    /// <summary>Trigram frequencies (share of cases) sampled by ANALYZE on the stored trigram column.</summary>
     sealed record TrigramStatistics(Dictionary<string, double> Frequencies, double Rare, long At)
     {
         /// <summary>A listed trigram's sampled share; an unlisted one is below the least listed (half of it is assumed).</summary>
@@ -308,7 +334,7 @@ public static class SimilarCases
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats
-            WHERE schemaname = current_schema() AND tablename = '{Data.SimilarityMigrations.SimilarityIndexSql.PostgresIndex}'
+            WHERE schemaname = current_schema() AND tablename = 'Cases' AND attname = '{Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn}'
             """;
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
         var rare = 0.0;
