@@ -76,4 +76,40 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Cases?Scope=mine"));
         html.ShouldContain(expected > DisclosureCases.Pages.Cases.IndexModel.CountCap ? "共 1000+ 件" : $"共 {expected} 件");
     }
+
+    [Theory]
+    [InlineData("clerk", "due")]
+    [InlineData("clerk", "received")]
+    [InlineData("clerk", "number")]
+    [InlineData("manager", "due")]
+    [InlineData("manager", "received")]
+    [InlineData("manager", "number")]
+    public async Task Mine_is_my_cases_and_the_unassigned_new_ones_merged_in_the_chosen_order(string userName, string sort)
+    {
+        List<int> expected;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            var mine = await db.Cases.AsNoTracking()
+                .Where(c => c.AgencyId == user.AgencyId && !c.Archived && (c.HandlerId == user.Id || (c.HandlerId == null && c.State == "received")))
+                .Select(c => new { c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber }).ToListAsync();
+            mine.ShouldContain(c => c.CaseNumber == null, "the unassigned new cases have no number yet");
+            var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite; // as each database orders NULL
+            expected = (sort switch
+            {
+                "received" => mine.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
+                "number" => mine.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
+                _ => mine.OrderBy(c => c.NextDue is null).ThenBy(c => c.NextDue).ThenBy(c => c.Id),
+            }).Select(c => c.Id).Take(75).ToList();
+        }
+        var client = await factory.SignInAsync(userName);
+        var shown = new List<int>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var html = await client.GetStringAsync($"/Cases?Scope=mine&Sort={sort}&PageNumber={page}");
+            shown.AddRange(Ids(html));
+            if (!html.Contains("rel=\"next\"", StringComparison.Ordinal)) break;
+        }
+        shown.ShouldBe(expected);
+    }
 }
