@@ -139,7 +139,7 @@ public class ArchiveExportTests(ArchiveExportTests.Factory factory) : IClassFixt
 
         static string Data(Case c)
         {
-            var record = TransferredCase.From(c, new DisclosureCases.Domain.Cases.Agency { Code = "-" }, null, []);
+            var record = TransferredCase.From(c, new DisclosureCases.Domain.Cases.Agency { Code = "-" }, null, [], []);
             record.Audit = null;
             return JsonSerializer.Serialize(record, TransferredCase.Json);
         }
