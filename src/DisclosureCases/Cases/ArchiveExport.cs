@@ -16,7 +16,7 @@ namespace DisclosureCases.Cases;
 /// 案卷导出 (条例第45条: the case file holds every document and the full event trail and can be exported): a ZIP of
 /// <list type="bullet">
 /// <item><c>case.json</c> — the case in the JSONL record format (docs/jsonl-format.md) with Chinese labels for its
-/// agency, state and outcome; its audit events are in the next file;</item>
+/// agency, state and outcome, and its 典型案例 marks (withdrawn ones too); its audit events are in the next file;</item>
 /// <item><c>events.jsonl</c> — the full audit trail, one event a line with its hashes, in sequence order;</item>
 /// <item><c>documents.json</c> — the case's document records;</item>
 /// <item><c>letters/</c> — every issued letter (and every superseded one, which the record still cites) as printable HTML
@@ -47,6 +47,7 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
                 .FirstOrDefaultAsync(x => x.Id == caseId, ct);
             if (c is null) return null;
             var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(ct);
+            var typical = await db.TypicalCases.AsNoTracking().Where(t => t.CaseId == caseId).ToListAsync(ct);
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == c.AgencyId, ct);
             var department = c.DepartmentId is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
 
@@ -54,7 +55,7 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
             var now = time.GetUtcNow();
             now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
             var letterFiles = await LetterFilesAsync(caseId, ct);
-            var entries = Entries(c, agency, department, events, letterFiles, actor, now);
+            var entries = Entries(c, agency, department, events, typical, letterFiles, actor, now);
             var content = Zip(entries, now);
 
             CaseRecord.Append(db, c, new CaseEvent
@@ -108,10 +109,10 @@ public sealed class ArchiveExport(DisclosureDbContext db, WorkflowRegistry workf
     }
 
     List<(string Name, byte[] Content)> Entries(Case c, Agency agency, string? department, IReadOnlyList<CaseEvent> events,
-        IReadOnlyList<(string Name, byte[] Content)> letterFiles, Actor actor, DateTimeOffset now)
+        IReadOnlyList<Similarity.TypicalCase> typical, IReadOnlyList<(string Name, byte[] Content)> letterFiles, Actor actor, DateTimeOffset now)
     {
         var definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
-        var record = TransferredCase.From(c, agency, department, []);
+        var record = TransferredCase.From(c, agency, department, [], typical);
         record.Audit!.Events = null; // in events.jsonl
         var outcome = c.Outcome is { } code ? outcomes.Find(code) : null;
         var caseJson = JsonSerializer.SerializeToUtf8Bytes(new

@@ -24,9 +24,13 @@ public abstract record TypicalResult
 public sealed class TypicalCases(DisclosureDbContext db, TimeProvider time)
 {
     public const int NoteLength = 2000;
+    public const int ReasonLength = 1000;
 
     /// <summary>A case that has ended: replied and closed (delivered or archived), so its reply is the agency's answer.</summary>
-    public static bool IsClosed(Case c) => c.ClosedOn is not null || c.Archived;
+    public static bool IsClosed(Case c) => IsClosed(c.ClosedOn, c.Archived);
+
+    /// <summary>The same rule on a case's closing date and archived flag (an imported record's).</summary>
+    public static bool IsClosed(DateOnly? closedOn, bool archived) => closedOn is not null || archived;
 
     public async Task<TypicalCase?> ActiveAsync(int caseId, CancellationToken ct) =>
         await db.TypicalCases.AsNoTracking().Where(t => t.CaseId == caseId && t.WithdrawnAt == null).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
@@ -61,7 +65,7 @@ public sealed class TypicalCases(DisclosureDbContext db, TimeProvider time)
         if (!actor.Roles.Contains(Roles.LegalReviewer)) return new TypicalResult.Refused(null, "只有法制审核人员可以撤销典型案例");
         var text = reason?.Trim() ?? "";
         if (text.Length == 0) return new TypicalResult.Refused("reason", "「撤销理由」为必填项");
-        if (text.Length > 1000) return new TypicalResult.Refused("reason", "「撤销理由」不能超过1000个字");
+        if (text.Length > ReasonLength) return new TypicalResult.Refused("reason", $"「撤销理由」不能超过{ReasonLength}个字");
         var typical = await db.TypicalCases.Where(t => t.CaseId == caseId && t.WithdrawnAt == null).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
         if (typical is null) return new TypicalResult.Refused(null, "本案不是典型案例");
 

@@ -35,9 +35,10 @@ public sealed class JsonlExport(Database database)
             if (batch.Count == 0) break;
             var ids = batch.Select(c => c.Id).ToList();
             var events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(ct)).ToLookup(e => e.CaseId);
+            var typical = (await db.TypicalCases.AsNoTracking().Where(t => ids.Contains(t.CaseId)).ToListAsync(ct)).ToLookup(t => t.CaseId);
             foreach (var c in batch)
             {
-                var record = TransferredCase.From(c, agencies[c.AgencyId], c.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, events[c.Id]);
+                var record = TransferredCase.From(c, agencies[c.AgencyId], c.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, events[c.Id], typical[c.Id]);
                 await output.WriteAsync(JsonSerializer.Serialize(record, TransferredCase.Json));
                 await output.WriteAsync('\n');
                 written++;

@@ -27,7 +27,8 @@ public sealed record ImportResult(int Imported, int BadLines, IReadOnlyList<stri
 /// <c>imported</c> event is appended that names the file, the line, the original ids and the original chain head, so
 /// the history stays verifiable both here and against the file.</item>
 /// </list>
-/// Deadlines are recomputed from the clock events; the agency's case-number counter is raised past imported numbers.
+/// Deadlines are recomputed from the clock events; the agency's case-number counter is raised past imported numbers; the
+/// case's 典型案例 marks are stored for the target agency, named but not linked to users (<see cref="TypicalRecord.ToTypicalCase"/>).
 /// </summary>
 public sealed class JsonlImport(Database database, WorkflowRegistry workflows, TransferredCaseValidator validator, CalendarHolder calendar, TimeProvider time)
 {
@@ -126,6 +127,7 @@ public sealed class JsonlImport(Database database, WorkflowRegistry workflows, T
         var documentRows = new BulkInsert<CaseDocument>(db, withKey: false);
         var mailingRows = new BulkInsert<Mailing>(db, withKey: false);
         var eventRows = new BulkInsert<CaseEvent>(db, withKey: false);
+        var typicalRows = new BulkInsert<Similarity.TypicalCase>(db, withKey: false);
         var unmatched = new Dictionary<string, int>();
         var highest = new Dictionary<(int Agency, int Year), int>();
         var count = 0;
@@ -142,12 +144,14 @@ public sealed class JsonlImport(Database database, WorkflowRegistry workflows, T
             var ids = await CaseIds.AllocateAsync(database.Provider, connection, transaction, batch.Count, ct);
             var rows = new List<Case>(batch.Count);
             var events = new List<CaseEvent>();
+            var typical = new List<Similarity.TypicalCase>();
             for (var i = 0; i < batch.Count; i++)
             {
                 var (line, record, target) = batch[i];
                 var (c, caseEvents) = Build(ids[i], record, target, displayName, line);
                 rows.Add(c);
                 events.AddRange(caseEvents);
+                typical.AddRange((record.Typical ?? []).Select(t => t.ToTypicalCase(c.Id, c.AgencyId)));
                 if (record.Handler is { } handler && c.HandlerId is null)
                     unmatched[handler] = unmatched.GetValueOrDefault(handler) + 1;
                 if (c.CaseNumber is { } number && CaseNumbers.TryParse(target.Agency.CaseNumberFormat, number, out var year, out var sequence))
@@ -158,6 +162,7 @@ public sealed class JsonlImport(Database database, WorkflowRegistry workflows, T
             await documentRows.InsertAsync(connection, transaction, rows.SelectMany(c => c.Documents).ToList(), ct);
             await mailingRows.InsertAsync(connection, transaction, rows.SelectMany(c => c.Mailings).ToList(), ct);
             await eventRows.InsertAsync(connection, transaction, events, ct);
+            await typicalRows.InsertAsync(connection, transaction, typical, ct);
             count += batch.Count;
             batch.Clear();
         }

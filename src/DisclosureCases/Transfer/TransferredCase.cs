@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DisclosureCases.Domain.Audit;
 using DisclosureCases.Domain.Cases;
+using DisclosureCases.Similarity;
 
 namespace DisclosureCases.Transfer;
 
@@ -42,6 +43,8 @@ public sealed class TransferredCase
     public List<ClockEventRecord>? ClockEvents { get; set; }
     public List<DocumentRecord>? Documents { get; set; }
     public List<MailingRecord>? Mailings { get; set; }
+    /// <summary>Every 典型案例 mark of the case, withdrawn ones included, oldest first; left out when there is none.</summary>
+    public List<TypicalRecord>? Typical { get; set; }
     public AuditRecord? Audit { get; set; }
 
     /// <summary>
@@ -62,7 +65,8 @@ public sealed class TransferredCase
     /// <summary>The same, indented, for files people read (case.json of an archive).</summary>
     public static readonly JsonSerializerOptions IndentedJson = new(Json) { WriteIndented = true };
 
-    public static TransferredCase From(Case c, Agency agency, string? department, IEnumerable<CaseEvent> events) => new()
+    /// <param name="typical">The case's 典型案例 marks (<see cref="TypicalCase"/>), in any order.</param>
+    public static TransferredCase From(Case c, Agency agency, string? department, IEnumerable<CaseEvent> events, IEnumerable<TypicalCase> typical) => new()
     {
         Format = FormatName,
         Source = new SourceRecord { Agency = agency.Code, AgencyId = agency.Id, CaseId = c.Id },
@@ -117,6 +121,7 @@ public sealed class TransferredCase
                 Method = m.Method, TrackingNumber = m.TrackingNumber, PostedOn = m.PostedOn, DeliveredOn = m.DeliveredOn,
                 ReturnedOn = m.ReturnedOn, ReturnReason = m.ReturnReason,
             }).ToList(),
+        Typical = typical.OrderBy(t => t.MarkedAt).ThenBy(t => t.Id).Select(TypicalRecord.From).ToList() is { Count: > 0 } marks ? marks : null,
         Audit = new AuditRecord
         {
             Head = c.AuditHead,
@@ -192,6 +197,37 @@ public sealed class MailingRecord
     public DateOnly? DeliveredOn { get; set; }
     public DateOnly? ReturnedOn { get; set; }
     public string? ReturnReason { get; set; }
+}
+
+/// <summary>
+/// One 典型案例 mark: the 答复口径 and who marked it when, and — once withdrawn — who withdrew it, when and why. People are
+/// named, not identified: user ids belong to the exporting system.
+/// </summary>
+public sealed class TypicalRecord
+{
+    public string? Note { get; set; }
+    public string? MarkedBy { get; set; }
+    public DateTimeOffset? MarkedAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnReason { get; set; }
+
+    public static TypicalRecord From(TypicalCase t) => new()
+    {
+        Note = t.Note, MarkedBy = t.MarkedByName, MarkedAt = t.MarkedAt, WithdrawnBy = t.WithdrawnByName, WithdrawnAt = t.WithdrawnAt,
+        WithdrawnReason = t.WithdrawnReason,
+    };
+
+    /// <summary>
+    /// The mark as stored for the imported case. <see cref="TypicalCase.MarkedById"/> is left empty: the importing system
+    /// does not know the exporting system's users; the name is kept.
+    /// </summary>
+    public TypicalCase ToTypicalCase(int caseId, int agencyId) => new()
+    {
+        AgencyId = agencyId, CaseId = caseId, Note = Note ?? "", MarkedById = "", MarkedByName = MarkedBy ?? "",
+        MarkedAt = (MarkedAt ?? default).ToUniversalTime(), WithdrawnByName = WithdrawnBy, WithdrawnAt = WithdrawnAt?.ToUniversalTime(),
+        WithdrawnReason = WithdrawnReason,
+    };
 }
 
 /// <summary>The case's audit chain as it stood at export: head, length and every event with its original hashes.</summary>

@@ -4,6 +4,7 @@ using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Clocks;
 using DisclosureCases.Domain.Documents;
 using DisclosureCases.Domain.Outcomes;
+using DisclosureCases.Similarity;
 
 namespace DisclosureCases.Transfer;
 
@@ -156,6 +157,7 @@ public sealed class TransferredCaseValidator(WorkflowRegistry workflows, Outcome
             NotFuture($"mailings[{i}].deliveredOn", m.DeliveredOn);
             NotFuture($"mailings[{i}].returnedOn", m.ReturnedOn);
         }
+        ValidateTypical(r, Add, Length);
         ValidateAudit(r, Add, Length);
         return problems;
     }
@@ -203,6 +205,49 @@ public sealed class TransferredCaseValidator(WorkflowRegistry workflows, Outcome
             add("outcome", "已答复的案件（有 replied 计时事件）应有答复结果");
         if (replied?.Date != r.RepliedOn)
             add("repliedOn", replied is null ? "没有答复（replied）计时事件，不应有答复日期" : $"应与答复计时事件的日期 {replied.Date:yyyy-MM-dd} 相同");
+    }
+
+    /// <summary>
+    /// 典型案例 marks as <see cref="TypicalCases"/> makes them: a note within the marking page's limit, who marked it and
+    /// when; a withdrawal complete (who, when, why) and not before the marking; at most one mark in force, and that one
+    /// only on a closed case (<see cref="TypicalCases.IsClosed(DateOnly?, bool)"/>). Withdrawn marks are history and may
+    /// stay on a case that was reopened since.
+    /// </summary>
+    static void ValidateTypical(TransferredCase r, Action<string, string> add, Action<string, string?, int> length)
+    {
+        if (r.Typical is not { Count: > 0 } marks) return;
+        for (var i = 0; i < marks.Count; i++)
+        {
+            var t = marks[i];
+            var field = $"typical[{i}]";
+            if (t is null)
+            {
+                add(field, "应为 JSON 对象");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(t.Note)) add($"{field}.note", "为必填项（答复口径）");
+            length($"{field}.note", t.Note, TypicalCases.NoteLength);
+            if (string.IsNullOrWhiteSpace(t.MarkedBy)) add($"{field}.markedBy", "为必填项（标记人姓名）");
+            length($"{field}.markedBy", t.MarkedBy, 100);
+            if (t.MarkedAt is null) add($"{field}.markedAt", "为必填项");
+            var withdrawal = new (string Name, bool Present)[]
+            {
+                ("withdrawnBy", !string.IsNullOrWhiteSpace(t.WithdrawnBy)), ("withdrawnAt", t.WithdrawnAt is not null),
+                ("withdrawnReason", !string.IsNullOrWhiteSpace(t.WithdrawnReason)),
+            };
+            if (withdrawal.Any(w => w.Present))
+                foreach (var (name, _) in withdrawal.Where(w => !w.Present))
+                    add($"{field}.{name}", "撤销的标记应同时有 withdrawnBy、withdrawnAt 和 withdrawnReason");
+            length($"{field}.withdrawnBy", t.WithdrawnBy, 100);
+            length($"{field}.withdrawnReason", t.WithdrawnReason, TypicalCases.ReasonLength);
+            if (t.WithdrawnAt < t.MarkedAt)
+                add($"{field}.withdrawnAt", $"撤销时间 {t.WithdrawnAt:yyyy-MM-dd'T'HH:mm:ssK} 早于标记时间 {t.MarkedAt:yyyy-MM-dd'T'HH:mm:ssK}");
+        }
+        var active = Enumerable.Range(0, marks.Count).Where(i => marks[i] is { WithdrawnAt: null }).ToList();
+        if (active.Count > 1)
+            add("typical", $"至多一条未撤销的标记，现有{active.Count}条（typical[{string.Join("]、typical[", active)}]）");
+        if (active.Count > 0 && r.Archived is { } archived && !TypicalCases.IsClosed(r.ClosedOn, archived))
+            add($"typical[{active[0]}]", "只有已办结的案件（有 closedOn 或已归档）可以是典型案例：请撤销该标记，或去掉此项");
     }
 
     static void ValidateAudit(TransferredCase r, Action<string, string> add, Action<string, string?, int> length)

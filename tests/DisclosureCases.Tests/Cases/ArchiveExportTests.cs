@@ -139,10 +139,29 @@ public class ArchiveExportTests(ArchiveExportTests.Factory factory) : IClassFixt
 
         static string Data(Case c)
         {
-            var record = TransferredCase.From(c, new DisclosureCases.Domain.Cases.Agency { Code = "-" }, null, []);
+            var record = TransferredCase.From(c, new DisclosureCases.Domain.Cases.Agency { Code = "-" }, null, [], []);
             record.Audit = null;
             return JsonSerializer.Serialize(record, TransferredCase.Json);
         }
+    }
+
+    [Fact]
+    public async Task The_case_json_of_a_typical_case_carries_its_marks_with_the_note()
+    {
+        int caseId;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+            caseId = await db.Cases.Where(c => c.State == "archived" && !db.TypicalCases.Any(t => t.CaseId == c.Id))
+                .OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+        var reviewer = await factory.SignInAsync("reviewer");
+        (await reviewer.PostFormAsync("/Typical?handler=Mark", new() { ["caseId"] = caseId.ToString(), ["note"] = "先公开许可证，个人信息隐去后提供" },
+            $"/Cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var entries = Unzip(await (await reviewer.GetAsync($"/Cases/{caseId}/Export")).Content.ReadAsByteArrayAsync());
+
+        var typical = JsonNode.Parse(entries["case.json"])!["case"]!["typical"]!.AsArray();
+        typical.Count.ShouldBe(1);
+        typical[0]!["note"]!.GetValue<string>().ShouldBe("先公开许可证，个人信息隐去后提供");
+        typical[0]!["markedBy"]!.GetValue<string>().ShouldBe("陈立新");
     }
 
     [Fact]

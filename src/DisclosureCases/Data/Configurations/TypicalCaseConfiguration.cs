@@ -10,11 +10,11 @@ public sealed class TypicalCaseConfiguration : IEntityTypeConfiguration<TypicalC
     public void Configure(EntityTypeBuilder<TypicalCase> b)
     {
         b.Ignore(t => t.Active);
-        b.Property(t => t.Note).HasMaxLength(2000);
+        b.Property(t => t.Note).HasMaxLength(TypicalCases.NoteLength);
         b.Property(t => t.MarkedById).HasMaxLength(450);
         b.Property(t => t.MarkedByName).HasMaxLength(100);
         b.Property(t => t.WithdrawnByName).HasMaxLength(100);
-        b.Property(t => t.WithdrawnReason).HasMaxLength(1000);
+        b.Property(t => t.WithdrawnReason).HasMaxLength(TypicalCases.ReasonLength);
         b.HasIndex(t => new { t.AgencyId, t.WithdrawnAt });
         b.HasIndex(t => t.CaseId);
         b.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
