@@ -51,6 +51,10 @@ public sealed class ReviewDecisions(DisclosureDbContext db, ReviewWorkflow engin
             applications = await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         }
 
+        // An answer the decision orders redone is no 口径 to push to clerks: its typical mark is withdrawn with it.
+        var reopenedIds = result.OrdersReply ? applications.Select(a => a.Id).ToList() : [];
+        var marks = await db.TypicalCases.Where(t => reopenedIds.Contains(t.CaseId) && t.WithdrawnAt == null).ToListAsync(ct);
+
         var form = new Dictionary<string, string?>
         {
             ["decided-on"] = input.DecidedOn!.Value.ToString("yyyy-MM-dd"),
@@ -67,7 +71,12 @@ public sealed class ReviewDecisions(DisclosureDbContext db, ReviewWorkflow engin
                 ReviewRecord.AppendToApplication(db, application, r, actor, now, "review-decided",
                     $"{what}（{served:yyyy-MM-dd}送达）", new { result = result.Code, decidedOn = input.DecidedOn, servedOn = served });
                 if (result.OrdersReply)
+                {
                     Reopen(application, r, result, served, newDue, actor, now);
+                    foreach (var mark in marks.Where(m => m.CaseId == application.Id))
+                        Similarity.TypicalCases.Withdraw(db, application, mark, actor, now,
+                            $"{ReviewRecord.Name(r)}{result.Label}，责令重新答复，原答复不再作为口径推送");
+                }
             }
             return Task.CompletedTask;
         }, extra: new { result = result.Code, label = result.Label, judgmentKind = input.JudgmentKind, content = input.Content },

@@ -71,16 +71,27 @@ public sealed class TypicalCases(DisclosureDbContext db, TimeProvider time)
 
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        typical.WithdrawnAt = now;
-        typical.WithdrawnByName = actor.Name;
-        typical.WithdrawnReason = text;
-        Record(c, actor, now, $"撤销典型案例。理由：{text}", new { typical = "withdrawn", reason = text });
+        Withdraw(db, c, typical, actor, now, text);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new TypicalResult.Done("已撤销典型案例");
     }
 
-    void Record(Case c, Actor actor, DateTimeOffset now, string summary, object data)
+    /// <summary>
+    /// Withdraws a mark and says so on the case's record; the caller saves, in its own transaction (a reviewer's
+    /// withdrawal, or a 复议/诉讼 decision that orders a new reply: the answer it found wrong is no 口径 to push).
+    /// </summary>
+    public static void Withdraw(DisclosureDbContext db, Case c, TypicalCase typical, Actor actor, DateTimeOffset now, string reason)
+    {
+        typical.WithdrawnAt = now;
+        typical.WithdrawnByName = actor.Name;
+        typical.WithdrawnReason = reason;
+        Record(db, c, actor, now, $"撤销典型案例。理由：{reason}", new { typical = "withdrawn", reason });
+    }
+
+    void Record(Case c, Actor actor, DateTimeOffset now, string summary, object data) => Record(db, c, actor, now, summary, data);
+
+    static void Record(DisclosureDbContext db, Case c, Actor actor, DateTimeOffset now, string summary, object data)
     {
         CaseRecord.Touch(c, actor.Name, now);
         CaseRecord.Append(db, c, new CaseEvent

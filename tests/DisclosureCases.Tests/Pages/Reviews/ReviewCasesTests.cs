@@ -94,8 +94,21 @@ public abstract class ReviewCasesTests<TFactory> : IClassFixture<TFactory> where
         var archived = await cases.ArchivedAsync("clerk", "重作申请人甲");
         var replied = await cases.RepliedAsync("clerk", "重作申请人乙");
         var id = await ReceivedCopyAsync(reviewer, [archived.Id, replied.Id]);
+        await using (var db = factory.Database.CreateContext(AgencyScope.For(reviewer.AgencyId)))
+            (await new DisclosureCases.Similarity.TypicalCases(db, TimeProvider.System).MarkAsync(archived.Id, "依申请公开答复口径：予以公开。", reviewer, default))
+                .ShouldBeOfType<DisclosureCases.Similarity.TypicalResult.Done>();
 
         (await DecideAsync(reviewer, id, "revoke-and-redo")).ShouldBeOfType<ReviewFireResult.Applied>();
+
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            // The answer the decision found wrong is no longer pushed to clerks as a 口径.
+            var mark = await db.TypicalCases.SingleAsync(t => t.CaseId == archived.Id);
+            mark.WithdrawnAt.ShouldNotBeNull();
+            mark.WithdrawnReason.ShouldNotBeNull().ShouldContain("责令重新答复");
+            (await db.CaseEvents.Where(e => e.CaseId == archived.Id && e.Kind == CaseEventKinds.Typical).OrderBy(e => e.Sequence)
+                .Select(e => e.Summary).ToListAsync()).Last().ShouldStartWith("撤销典型案例");
+        }
 
         var expectedDue = Calendars.RealCalculator.AddWorkingDays(Today, 20);
         foreach (var applicationId in new[] { archived.Id, replied.Id })
