@@ -104,4 +104,15 @@ public class SimilarityRankingTests
             keys.ShouldBe(TextGrams.Bigrams(text).Select(TextGrams.BigramKey).ToHashSet(), ignoreOrder: true, customMessage: text);
         }
     }
+
+    [Fact]
+    public void Folding_is_lower_casing_for_every_character()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+            if (TextGrams.Fold(c) != char.ToLowerInvariant(c))
+                throw new ShouldAssertException($"U+{(int)c:X4} folds to U+{(int)TextGrams.Fold(c):X4}, not U+{(int)char.ToLowerInvariant(c):X4}");
+        TextGrams.Fold('A').ShouldBe('a');
+        TextGrams.Fold('规').ShouldBe('规');
+    }
 }
+
