@@ -62,7 +62,7 @@ public sealed class Database
             new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString)
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options, scope),
         _ => new SqliteDisclosureDbContext(
-            new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString)
+            new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteBusyWait.Instance)
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options, scope),
     };
 
