@@ -52,8 +52,10 @@ public sealed class ReviewDecisions(DisclosureDbContext db, ReviewWorkflow engin
         }
 
         // An answer the decision orders redone is no 口径 to push to clerks: its typical mark is withdrawn with it.
-        var reopenedIds = result.OrdersReply ? applications.Select(a => a.Id).ToList() : [];
-        var marks = await db.TypicalCases.Where(t => reopenedIds.Contains(t.CaseId) && t.WithdrawnAt == null).ToListAsync(ct);
+        var reopenedIds = applications.Select(a => a.Id).ToList();
+        var marks = result.OrdersReply
+            ? await db.TypicalCases.Where(t => reopenedIds.Contains(t.CaseId) && t.WithdrawnAt == null).ToListAsync(ct)
+            : [];
 
         var form = new Dictionary<string, string?>
         {

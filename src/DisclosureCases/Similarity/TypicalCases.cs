@@ -52,7 +52,7 @@ public sealed class TypicalCases(DisclosureDbContext db, TimeProvider time)
         {
             AgencyId = c.AgencyId, CaseId = c.Id, Note = text, MarkedById = actor.UserId, MarkedByName = actor.Name, MarkedAt = now,
         });
-        Record(c, actor, now, $"标记为典型案例。答复口径：{text}", new { typical = "marked", note = text });
+        Record(db, c, actor, now, $"标记为典型案例。答复口径：{text}", new { typical = "marked", note = text });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new TypicalResult.Done("已标记为典型案例");
@@ -88,8 +88,6 @@ public sealed class TypicalCases(DisclosureDbContext db, TimeProvider time)
         typical.WithdrawnReason = reason;
         Record(db, c, actor, now, $"撤销典型案例。理由：{reason}", new { typical = "withdrawn", reason });
     }
-
-    void Record(Case c, Actor actor, DateTimeOffset now, string summary, object data) => Record(db, c, actor, now, summary, data);
 
     static void Record(DisclosureDbContext db, Case c, Actor actor, DateTimeOffset now, string summary, object data)
     {
