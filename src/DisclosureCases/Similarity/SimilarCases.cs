@@ -60,8 +60,10 @@ public static class SimilarCases
         if (query.ExcludeCaseId is { } exclude) candidateIds.Remove(exclude);
         if (candidateIds.Count == 0) return [];
 
+        // The ids as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters SQLite parsed a
+        // statement of their names on every lookup and bound each by a name search.
         var idList = candidateIds.ToList();
-        var rows = await cases.Where(c => idList.Contains(c.Id))
+        var rows = await cases.Where(c => EF.Parameter(idList).Contains(c.Id))
             .Select(c => new
             {
                 c.Id, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind, c.Applicant.IdNumber,

@@ -28,6 +28,15 @@ public static class WorkflowDiagram
     // Where along an arrow a label may go, best first.
     static readonly double[] LabelPositions = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85];
 
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, System.Collections.Concurrent.ConcurrentDictionary<string, string>> Rendered = new();
+
+    /// <summary>
+    /// <see cref="RenderSvg"/> once per definition and state: a definition version never changes once loaded, and the
+    /// layout (columns, label positions) is worked out afresh on every call — the case page shows it on every view.
+    /// </summary>
+    public static string CachedSvg(WorkflowDefinition definition, string currentState) =>
+        Rendered.GetOrCreateValue(definition).GetOrAdd(currentState, state => RenderSvg(definition, state));
+
     /// <summary>Renders <paramref name="definition"/>, highlighting <paramref name="currentState"/> (none when null).</summary>
     /// <exception cref="ArgumentException"><paramref name="currentState"/> is not a state of the definition.</exception>
     public static string RenderSvg(WorkflowDefinition definition, string? currentState)

@@ -117,7 +117,7 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         Users = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
             .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
         Department = c.DepartmentId is { } dept ? await db.Departments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
-        Diagram = WorkflowDiagram.RenderSvg(Definition, c.State);
+        Diagram = WorkflowDiagram.CachedSvg(Definition, c.State);
         var monthStart = new DateOnly(c.ReceivedOn.Year, c.ReceivedOn.Month, 1);
         var month = await db.Cases.AsNoTracking()
             .Where(x => x.Applicant.IdNumber == c.Applicant.IdNumber && x.ReceivedOn >= monthStart && x.ReceivedOn < monthStart.AddMonths(1))

@@ -131,7 +131,7 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         Applications = r.Links.OrderBy(l => l.CaseId).Select(l => (cases.First(c => c.Id == l.CaseId), l)).ToList();
         Previous = r.PreviousId is { } p ? await db.ReviewCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) : null;
         FollowOns = await db.ReviewCases.AsNoTracking().Where(x => x.PreviousId == id).OrderBy(x => x.Id).ToListAsync(ct);
-        Diagram = WorkflowDiagram.RenderSvg(Definition, r.State);
+        Diagram = WorkflowDiagram.CachedSvg(Definition, r.State);
         return true;
     }
 

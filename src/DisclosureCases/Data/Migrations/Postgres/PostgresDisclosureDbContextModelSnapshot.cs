@@ -671,11 +671,6 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "ReceivedOn");
-
-                    b.HasIndex("AgencyId", "NextDue", "Id")
-                        .HasDatabaseName("IX_Cases_Worklist_Due");
-
                     b.HasIndex("AgencyId", "State", "NextDue");
 
                     b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
@@ -685,6 +680,12 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
                         .HasDatabaseName("IX_Cases_Report_Open");
+
+                    b.HasIndex("AgencyId", "NextDue", "Id", "Archived", "HandlerId", "State")
+                        .HasDatabaseName("IX_Cases_Worklist_Due");
+
+                    b.HasIndex("AgencyId", "ReceivedOn", "Id", "Archived", "HandlerId", "State")
+                        .HasDatabaseName("IX_Cases_Worklist_Received");
 
                     b.HasIndex("AgencyId", "RepliedOn", "ReceivedOn", "ReplyDue", "DepartmentId", "HandlerName")
                         .HasDatabaseName("IX_Cases_Report_Replies");

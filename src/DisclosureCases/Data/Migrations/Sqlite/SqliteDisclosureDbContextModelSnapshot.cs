@@ -652,11 +652,6 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "ReceivedOn");
-
-                    b.HasIndex("AgencyId", "NextDue", "Id")
-                        .HasDatabaseName("IX_Cases_Worklist_Due");
-
                     b.HasIndex("AgencyId", "State", "NextDue");
 
                     b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
@@ -666,6 +661,12 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
                         .HasDatabaseName("IX_Cases_Report_Open");
+
+                    b.HasIndex("AgencyId", "NextDue", "Id", "Archived", "HandlerId", "State")
+                        .HasDatabaseName("IX_Cases_Worklist_Due");
+
+                    b.HasIndex("AgencyId", "ReceivedOn", "Id", "Archived", "HandlerId", "State")
+                        .HasDatabaseName("IX_Cases_Worklist_Received");
 
                     b.HasIndex("AgencyId", "RepliedOn", "ReceivedOn", "ReplyDue", "DepartmentId", "HandlerName")
                         .HasDatabaseName("IX_Cases_Report_Replies");

@@ -16,10 +16,9 @@ public class SimilarCasesViewComponent(DisclosureDbContext db, OutcomeCatalog ou
 {
     public sealed record Model(Case Case, SimilarCasesView Similar, TypicalCase? Typical, bool CanMark);
 
-    public async Task<IViewComponentResult> InvokeAsync(int caseId)
+    /// <summary><paramref name="c"/> is the case the page has loaded (read again here it was a second full row per view).</summary>
+    public async Task<IViewComponentResult> InvokeAsync(Case c)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId);
-        if (c is null) return Content("");
         var found = await DisclosureCases.Similarity.SimilarCases.FindAsync(db,
             new SimilarQuery(c.Description, c.Applicant.IdNumber, c.DepartmentId, c.Id), ShanghaiTime.Today(time), HttpContext.RequestAborted);
         var typical = await new TypicalCases(db, time).ActiveAsync(c.Id, HttpContext.RequestAborted);
