@@ -26,18 +26,54 @@ public sealed class ApplicantHistoryQuery(DisclosureDbContext db, FeeSchedule fe
                 .ToListAsync(ct);
         var today = ShanghaiTime.Today(time);
         var dates = cases.Select(c => c.ReceivedOn).ToList();
-        var windows = ApplicantActivity.Count(dates, today, options.Value.ToThresholds());
-        var month = windows[^1].Count;
-        return new ApplicantHistory(today, windows, month, fees.Bands(month), fees.MonthTotal(month), fees.Basis,
+        return History(today, ApplicantActivity.Count(dates, today, options.Value.ToThresholds()), cases.Count,
             ApplicantActivity.PerMonth(dates), cases);
+    }
+
+    /// <summary>
+    /// The counts alone, for the panel on the case page and the intake form: each window counted in the database from
+    /// the applicant's receipt-date index (<see cref="Data.IndexMigrations.ApplicantReceiptIndex"/>), in one query, so
+    /// that an applicant with thousands of applications costs what one with a few does. No cases, no months.
+    /// </summary>
+    public async Task<ApplicantHistory> SummaryAsync(string idNumber, CancellationToken ct)
+    {
+        var key = Normalize(idNumber);
+        var today = ShanghaiTime.Today(time);
+        var thresholds = options.Value.ToThresholds();
+        var empty = ApplicantActivity.Count([], today, thresholds);
+        if (key.Length == 0) return History(today, empty, 0, [], []);
+        var (from30, from90, from365, month) = (empty[0].From, empty[1].From, empty[2].From, empty[3].From);
+        var counts = await db.Cases.AsNoTracking().Where(c => c.Applicant.IdNumber == key)
+            .GroupBy(c => 1)
+            .Select(g => new
+            {
+                All = g.Count(),
+                Last30 = g.Count(c => c.ReceivedOn >= from30 && c.ReceivedOn <= today),
+                Last90 = g.Count(c => c.ReceivedOn >= from90 && c.ReceivedOn <= today),
+                Last365 = g.Count(c => c.ReceivedOn >= from365 && c.ReceivedOn <= today),
+                Month = g.Count(c => c.ReceivedOn >= month && c.ReceivedOn <= today),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (counts is null) return History(today, empty, 0, [], []);
+        int[] found = [counts.Last30, counts.Last90, counts.Last365, counts.Month];
+        return History(today, empty.Select((w, i) => w with { Count = found[i] }).ToList(), counts.All, [], []);
+    }
+
+    ApplicantHistory History(DateOnly today, IReadOnlyList<ActivityWindow> windows, int total, IReadOnlyList<MonthCount> perMonth,
+        IReadOnlyList<ApplicantCase> cases)
+    {
+        var month = windows[^1].Count;
+        return new ApplicantHistory(today, windows, month, fees.Bands(month), fees.MonthTotal(month), fees.Basis, total, perMonth, cases);
     }
 
     public static string Normalize(string? idNumber) => (idNumber ?? "").Trim().ToUpperInvariant();
 }
 
 /// <summary>What <see cref="ApplicantHistoryQuery"/> found for one applicant.</summary>
+/// <remarks><see cref="Total"/> counts every application; <see cref="PerMonth"/> and <see cref="Cases"/> are filled by
+/// <see cref="ApplicantHistoryQuery.ForIdNumberAsync"/> only (empty from <see cref="ApplicantHistoryQuery.SummaryAsync"/>).</remarks>
 public sealed record ApplicantHistory(DateOnly Today, IReadOnlyList<ActivityWindow> Windows, int MonthCount,
-    IReadOnlyList<FeeBand> MonthBands, decimal MonthFee, string FeeBasis, IReadOnlyList<MonthCount> PerMonth, IReadOnlyList<ApplicantCase> Cases)
+    IReadOnlyList<FeeBand> MonthBands, decimal MonthFee, string FeeBasis, int Total, IReadOnlyList<MonthCount> PerMonth, IReadOnlyList<ApplicantCase> Cases)
 {
     public bool Flagged => Windows.Any(w => w.Flagged);
 }

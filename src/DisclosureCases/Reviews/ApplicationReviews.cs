@@ -17,7 +17,7 @@ public sealed class ApplicationReviews(DisclosureDbContext db, CalendarHolder ca
     public async Task<View> ForAsync(Case application, CancellationToken ct)
     {
         var ids = await db.ReviewLinks.Where(l => l.CaseId == application.Id).Select(l => l.ReviewCaseId).ToListAsync(ct);
-        var cases = await db.ReviewCases.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
+        var cases = ids.Count == 0 ? [] : await db.ReviewCases.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
         var windows = ApplicantWindows.Compute(ReplyReceived(application),
             cases.Where(r => r.Kind == ReviewKind.Reconsideration && r.ServedOn is not null).Select(r => r.ServedOn!.Value),
             calendar.Calculator);

@@ -49,8 +49,9 @@ public static class SimilarCases
         if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);
         var applicantId = DuplicateRule.Normalize(query.ApplicantIdNumber);
         if (applicantId.Length > 0)
+            // Newest by receipt, the order of the applicant's index (Data/IndexMigrations): by id it sorted all of them.
             candidateIds.UnionWith(await cases.Where(c => c.Applicant.IdNumber == applicantId)
-                .OrderByDescending(c => c.Id).Select(c => c.Id).Take(CandidateLimit).ToListAsync(ct));
+                .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Select(c => c.Id).Take(CandidateLimit).ToListAsync(ct));
         var typical = db.TypicalCases.AsNoTracking().Where(t => t.WithdrawnAt == null);
         if (query.AgencyId is { } a) typical = typical.Where(t => t.AgencyId == a);
         var typicalNotes = await typical.OrderByDescending(t => t.Id).Take(1000)

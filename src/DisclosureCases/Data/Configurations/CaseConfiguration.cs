@@ -54,7 +54,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             a.Property(x => x.Email).HasMaxLength(200).HasColumnName("ApplicantEmail");
             a.Property(x => x.Address).HasMaxLength(300).HasColumnName("ApplicantAddress");
             a.Property(x => x.PostalCode).HasMaxLength(10).HasColumnName("ApplicantPostalCode");
-            a.HasIndex(x => x.IdNumber);
+            // Indexed with the agency and the date of receipt by a hand-written migration (Data/IndexMigrations).
         });
         b.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -118,12 +118,18 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
             .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
         Department = c.DepartmentId is { } dept ? await db.Departments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
         Diagram = WorkflowDiagram.CachedSvg(Definition, c.State);
+        // This case's place among the applicant's applications of its month (the fee band it falls in) and their number,
+        // counted from the applicant's index rather than listed: an applicant may have thousands in a month.
         var monthStart = new DateOnly(c.ReceivedOn.Year, c.ReceivedOn.Month, 1);
+        var received = c.ReceivedOn;
+        var caseId = c.Id;
         var month = await db.Cases.AsNoTracking()
             .Where(x => x.Applicant.IdNumber == c.Applicant.IdNumber && x.ReceivedOn >= monthStart && x.ReceivedOn < monthStart.AddMonths(1))
-            .OrderBy(x => x.ReceivedOn).ThenBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
-        ApplicantMonthCount = month.Count;
-        FeeExplanation = fees.Explain(month.IndexOf(c.Id) + 1);
+            .GroupBy(x => 1)
+            .Select(g => new { All = g.Count(), Before = g.Count(x => x.ReceivedOn < received || (x.ReceivedOn == received && x.Id < caseId)) })
+            .FirstOrDefaultAsync(ct);
+        ApplicantMonthCount = month?.All ?? 0;
+        FeeExplanation = fees.Explain((month?.Before ?? 0) + 1);
         return true;
     }
 

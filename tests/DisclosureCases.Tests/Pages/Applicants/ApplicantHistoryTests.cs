@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using DisclosureCases.Tests.Support;
 using DisclosureCases.Web.Startup;
@@ -68,6 +69,38 @@ public class ApplicantHistoryTests(AppFactory factory) : IClassFixture<AppFactor
         var html = await clerk.GetStringAsync($"/Cases/{genuine}");
         html.ShouldContain(idNumber);
         System.Text.RegularExpressions.Regex.Matches(html, "href=\"[^\"]*\"").Select(m => m.Value).ShouldAllBe(h => !h.Contains(idNumber));
+    }
+
+    [Fact]
+    public async Task The_panel_s_counts_from_the_index_equal_the_counts_over_the_listed_cases()
+    {
+        var idNumber = NewIdNumber();
+        var today = DisclosureCases.Domain.Cases.ShanghaiTime.Today(TimeProvider.System);
+        var cases = new ReportCases(factory);
+        // Days ago: today, the edges of each window (29 in, 30 out of the last 30 days …), last month, long ago, and one
+        // dated after today, which no window counts; one in another agency, which nothing here counts.
+        int[] daysAgo = [0, 0, 29, 30, 89, 90, 364, 365, 800, -3, today.Day - 1, today.Day];
+        foreach (var d in daysAgo)
+            await cases.AddAsync(today.AddDays(-d).ToString("yyyy-MM-dd"), change: c => c.Applicant.IdNumber = idNumber);
+        await cases.AddAsync(today.ToString("yyyy-MM-dd"), agency: DemoInstallation.SecondAgencyCode, change: c => c.Applicant.IdNumber = idNumber);
+
+        await using var db = factory.Database.CreateContext(DisclosureCases.Data.AgencyScope.For(await cases.AgencyIdAsync()));
+        var query = new DisclosureCases.Applicants.ApplicantHistoryQuery(db,
+            factory.Services.GetRequiredService<DisclosureCases.Domain.Fees.FeeSchedule>(),
+            factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DisclosureCases.Applicants.ApplicantOptions>>(), TimeProvider.System);
+        var listed = await query.ForIdNumberAsync(idNumber.ToLowerInvariant(), CancellationToken.None);
+        var summary = await query.SummaryAsync(idNumber.ToLowerInvariant(), CancellationToken.None);
+
+        summary.Total.ShouldBe(daysAgo.Length);
+        listed.Total.ShouldBe(daysAgo.Length);
+        summary.Windows.Select(w => (w.Title, w.From, w.Count)).ShouldBe(listed.Windows.Select(w => (w.Title, w.From, w.Count)));
+        int Within(int days) => daysAgo.Count(d => d >= 0 && d < days);
+        summary.Windows.Select(w => w.Count).ShouldBe([Within(30), Within(90), Within(365), Within(today.Day)]);
+        summary.MonthCount.ShouldBe(listed.MonthCount);
+        summary.MonthFee.ShouldBe(listed.MonthFee);
+        summary.Cases.ShouldBeEmpty();
+        (await query.SummaryAsync("", CancellationToken.None)).Total.ShouldBe(0);
+        (await query.SummaryAsync(NewIdNumber(), CancellationToken.None)).Windows.ShouldAllBe(w => w.Count == 0);
     }
 
     /// <summary>One genuine case received today and ten more stored for the same applicant today; one in another agency.</summary>

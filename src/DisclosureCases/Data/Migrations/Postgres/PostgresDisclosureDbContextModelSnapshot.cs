@@ -1893,8 +1893,6 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
                             b1.HasKey("CaseId");
 
-                            b1.HasIndex("IdNumber");
-
                             b1.ToTable("Cases");
 
                             b1.WithOwner()

@@ -1842,8 +1842,6 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
                             b1.HasKey("CaseId");
 
-                            b1.HasIndex("IdNumber");
-
                             b1.ToTable("Cases");
 
                             b1.WithOwner()
