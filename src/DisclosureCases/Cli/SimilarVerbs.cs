@@ -90,7 +90,8 @@ public static class SimilarVerbs
         var queries = new Option<int>("--queries") { Description = "查询次数", DefaultValueFactory = _ => 500, HelpName = "N" };
         var rebuild = new Option<bool>("--rebuild") { Description = "先重建索引并计时" };
         var own = new Option<bool>("--case-page") { Description = "按案件页面的方式查询：随机抽取已有案件，以其本身的申请内容查询" };
-        var command = new Command("bench", "性能基准：相似申请查询的延迟分布") { agency, queries, rebuild, own };
+        var candidates = new Option<int?>("--candidates") { Description = "候选数（默认 200）", HelpName = "N" };
+        var command = new Command("bench", "性能基准：相似申请查询的延迟分布") { agency, queries, rebuild, own, candidates };
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
@@ -120,6 +121,8 @@ public static class SimilarVerbs
             var today = ShanghaiTime.Today(services.GetRequiredService<TimeProvider>());
             var n = parse.GetValue(queries);
             var casePage = parse.GetValue(own);
+            var limit = parse.GetValue(candidates) ?? SimilarCases.CandidateLimit;
+            var textScores = 0.0;
             var maxId = casePage ? await db.Cases.MaxAsync(c => c.Id, ct) : 0;
             var times = new List<double>(n);
             var hits = 0L;
@@ -134,11 +137,11 @@ public static class SimilarVerbs
                     var c = await db.Cases.AsNoTracking().Where(x => x.Id == id)
                         .Select(x => new { x.Description, x.Applicant.IdNumber, x.DepartmentId }).FirstOrDefaultAsync(ct);
                     if (c is null) { i--; continue; }
-                    q = new SimilarQuery(c.Description, c.IdNumber, c.DepartmentId, id);
+                    q = new SimilarQuery(c.Description, c.IdNumber, c.DepartmentId, id, Candidates: limit);
                 }
                 else
                     q = new SimilarQuery(SampleRequests.Next(random).Description,
-                        random.Next(2) == 0 && ids.Count > 0 ? ids[random.Next(ids.Count)] : null, Top: 10);
+                        random.Next(2) == 0 && ids.Count > 0 ? ids[random.Next(ids.Count)] : null, Top: 10, Candidates: limit);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var found = await SimilarCases.FindAsync(db, q, today, ct);
@@ -147,13 +150,15 @@ public static class SimilarVerbs
                 cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 hits += found.Count;
+                textScores += found.Count == 0 ? 0 : found.Average(f => f.TextScore);
             }
             times.Sort();
             double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
             await console.Out.WriteLineAsync(string.Format(culture,
                 "{0} 次查询（前 10 件）：p50 {1:F1} 毫秒，p95 {2:F1} 毫秒，p99 {3:F1} 毫秒，最长 {4:F1} 毫秒；平均每次 {5:F1} 件结果",
                 n, P(0.50), P(0.95), P(0.99), times[^1], hits / (double)n));
-            await console.Out.WriteLineAsync(string.Format(culture, "平均每次 CPU {0:F2} 毫秒，平均耗时 {1:F2} 毫秒", cpu.TotalMilliseconds / n, times.Average()));
+            await console.Out.WriteLineAsync(string.Format(culture, "平均每次 CPU {0:F2} 毫秒，平均耗时 {1:F2} 毫秒；候选 {2} 件，所列结果的文本相似度平均 {3:F3}",
+                cpu.TotalMilliseconds / n, times.Average(), limit, textScores / n));
             return Done;
         });
         return command;

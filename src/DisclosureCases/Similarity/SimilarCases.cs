@@ -41,8 +41,8 @@ public static class SimilarCases
         if (grams.Count == 0 || query.Top <= 0) return [];
 
         var (weights, ids) = db.Database.IsSqlite()
-            ? await SqliteCandidatesAsync(db, grams, ct)
-            : await PostgresCandidatesAsync(db, grams, ct);
+            ? await SqliteCandidatesAsync(db, grams, query.Candidates, ct)
+            : await PostgresCandidatesAsync(db, grams, query.Candidates, ct);
         var candidateIds = new HashSet<int>(ids);
 
         var cases = db.Cases.AsNoTracking();
@@ -51,7 +51,7 @@ public static class SimilarCases
         if (applicantId.Length > 0)
             // Newest by receipt, the order of the applicant's index (Data/IndexMigrations): by id it sorted all of them.
             candidateIds.UnionWith(await cases.Where(c => c.Applicant.IdNumber == applicantId)
-                .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Select(c => c.Id).Take(CandidateLimit).ToListAsync(ct));
+                .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Select(c => c.Id).Take(query.Candidates).ToListAsync(ct));
         var typical = db.TypicalCases.AsNoTracking().Where(t => t.WithdrawnAt == null);
         if (query.AgencyId is { } a) typical = typical.Where(t => t.AgencyId == a);
         var typicalNotes = await typical.OrderByDescending(t => t.Id).Take(1000)
@@ -108,7 +108,7 @@ public static class SimilarCases
     /// weight for the ranking.
     /// A query of two-character runs only (电梯) has no trigram to ask FTS5 for; those few use <c>LIKE</c>.
     /// </summary>
-    static async Task<(Func<string, double>, IReadOnlyList<int>)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
+    static async Task<(Func<string, double>, IReadOnlyList<int>)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -137,13 +137,13 @@ public static class SimilarCases
                 // with the table), so the index streams the newest cases holding the two rarest trigrams together,
                 // then the newest holding any of the three rarest, and the re-ranking orders them.
                 if (postings <= RankBudget)
-                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", ids, ct);
+                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", limit, ids, ct);
                 else
                 {
                     if (present.Count >= 2)
-                        await MatchAsync(connection, TextGrams.Fts5AllOf(present.Take(2)), "rowid DESC", ids, ct);
-                    if (ids.Count < CandidateLimit)
-                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present.Take(3)), "rowid DESC", ids, ct);
+                        await MatchAsync(connection, TextGrams.Fts5AllOf(present.Take(2)), "rowid DESC", limit, ids, ct);
+                    if (ids.Count < limit)
+                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present.Take(3)), "rowid DESC", limit, ids, ct);
                 }
             }
             else if (trigrams.Count == 0)
@@ -151,7 +151,7 @@ public static class SimilarCases
                 foreach (var bigram in grams.Take(3))
                 {
                     await using var command = connection.CreateCommand();
-                    command.CommandText = $"SELECT Id FROM Cases WHERE Description LIKE $p ESCAPE '\\' ORDER BY Id DESC LIMIT {CandidateLimit}";
+                    command.CommandText = $"SELECT Id FROM Cases WHERE Description LIKE $p ESCAPE '\\' ORDER BY Id DESC LIMIT {limit}";
                     Add(command, "$p", "%" + EscapeLike(bigram) + "%");
                     await ReadIdsAsync(command, ids, ct);
                 }
@@ -164,11 +164,11 @@ public static class SimilarCases
         }
     }
 
-    static async Task MatchAsync(DbConnection connection, string match, string order, List<int> ids, CancellationToken ct)
+    static async Task MatchAsync(DbConnection connection, string match, string order, int limit, List<int> ids, CancellationToken ct)
     {
         const string table = Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable;
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {order} LIMIT {CandidateLimit}";
+        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {order} LIMIT {limit}";
         Add(command, "$q", match);
         await ReadIdsAsync(command, ids, ct);
     }
@@ -218,7 +218,7 @@ public static class SimilarCases
     /// <see cref="CandidateLimit"/>. Only while the whole table is within <see cref="RankBudget"/> are matches ordered by
     /// shared trigrams in SQL.
     /// </summary>
-    static async Task<(Func<string, double>, IReadOnlyList<int>)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, CancellationToken ct)
+    static async Task<(Func<string, double>, IReadOnlyList<int>)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, CancellationToken ct)
     {
         const string column = "\"" + Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn + "\"";
         var trigrams = grams.Where(g => g.Length == 3).Take(60).ToList();
@@ -245,7 +245,7 @@ public static class SimilarCases
             {
                 var bigram = grams[0];
                 ids.AddRange(await db.Cases.Where(c => c.Description.Contains(bigram)).OrderByDescending(c => c.Id).Select(c => c.Id)
-                    .Take(CandidateLimit).ToListAsync(ct));
+                    .Take(limit).ToListAsync(ct));
                 return (Weight, ids);
             }
             if (total <= RankBudget)
@@ -254,7 +254,7 @@ public static class SimilarCases
                     SELECT "Id" FROM "Cases"
                     WHERE {column} && @g0
                     ORDER BY cardinality(ARRAY(SELECT unnest({column}) INTERSECT SELECT unnest(@g0))) DESC, "Id" DESC
-                    """, [trigrams.ToArray()], ids, ct);
+                    """, [trigrams.ToArray()], limit, ids, ct);
                 return (Weight, ids);
             }
 
@@ -265,8 +265,8 @@ public static class SimilarCases
                     SELECT "Id" FROM {From(Df(rarest[0]))}
                     WHERE {column} && @g0 AND {column} && @g1
                     ORDER BY {Newest(Df(rarest[0]))}
-                    """, [new[] { rarest[0] }, new[] { rarest[1] }], ids, ct);
-            if (ids.Count < CandidateLimit)
+                    """, [new[] { rarest[0] }, new[] { rarest[1] }], limit, ids, ct);
+            if (ids.Count < limit)
             {
                 var any = new List<string>();
                 double matches = 0;
@@ -281,7 +281,7 @@ public static class SimilarCases
                 if (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || ids.Count == 0)
                     await PostgresMatchAsync(connection, $"""
                         SELECT "Id" FROM {From(matches)} WHERE {column} && @g0 ORDER BY {Newest(matches)}
-                        """, [any.ToArray()], ids, ct);
+                        """, [any.ToArray()], limit, ids, ct);
             }
             return (Weight, ids);
         }
@@ -311,10 +311,10 @@ public static class SimilarCases
     /// <summary>The newest cases a walk reads at most (1.4 µs each: 70 ms): older ones are not candidates then.</summary>
     public const int PostgresWalkLimit = 50_000;
 
-    static async Task PostgresMatchAsync(DbConnection connection, string sql, IReadOnlyList<string[]> parameters, List<int> ids, CancellationToken ct)
+    static async Task PostgresMatchAsync(DbConnection connection, string sql, IReadOnlyList<string[]> parameters, int limit, List<int> ids, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = sql + $" LIMIT {CandidateLimit}";
+        command.CommandText = sql + $" LIMIT {limit}";
         for (var i = 0; i < parameters.Count; i++) Add(command, "g" + i, parameters[i]);
         await ReadIdsAsync(command, ids, ct);
     }

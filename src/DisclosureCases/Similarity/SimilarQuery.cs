@@ -10,8 +10,9 @@ namespace DisclosureCases.Similarity;
 /// <param name="ExcludeCaseId">The case being handled, never similar to itself.</param>
 /// <param name="AgencyId">Narrows an installation-wide context (the command line) to one agency; a web request's context
 /// is already scoped to the user's agency.</param>
+/// <param name="Candidates">How many candidates the index returns for re-ranking (and of the applicant's own cases).</param>
 public sealed record SimilarQuery(string Text, string? ApplicantIdNumber = null, int? DepartmentId = null, int? ExcludeCaseId = null,
-    int Top = 10, int? AgencyId = null);
+    int Top = 10, int? AgencyId = null, int Candidates = SimilarCases.CandidateLimit);
 
 /// <summary>One similar past application as the clerk sees it.</summary>
 public sealed record SimilarCase(

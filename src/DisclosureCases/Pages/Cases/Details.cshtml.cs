@@ -114,8 +114,10 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         var watched = CaseDeadlines.Watched(c, Definition, clocks).Select(d => d.Key).ToHashSet();
         Deadlines = clocks.Deadlines.Select(d => new DeadlineView(d, DeadlineText.For(d, Today, calculator), watched.Contains(d.Key))).ToList();
         Events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderByDescending(e => e.Sequence).ToListAsync(ct);
-        Users = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
-            .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
+        // The agency's users fill the forms' user fields (assign a handler) and name a posted one; most views need neither.
+        if (HttpMethods.IsPost(Request.Method) || Actions.Any(t => t.Fields.Any(f => f.Type == FieldType.User)))
+            Users = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
+                .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
         Department = c.DepartmentId is { } dept ? await db.Departments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
         Diagram = WorkflowDiagram.CachedSvg(Definition, c.State);
         // This case's place among the applicant's applications of its month (the fee band it falls in) and their number,
