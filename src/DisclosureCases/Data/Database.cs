@@ -59,11 +59,19 @@ public sealed class Database
     public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Provider switch
     {
         DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext(
-            new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString)
-                .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options, scope),
-        _ => new SqliteDisclosureDbContext(
-            new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteBusyWait.Instance)
-                .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options, scope),
+            (DbContextOptions<PostgresDisclosureDbContext>)(_options ??= BuildOptions()), scope),
+        _ => new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)(_options ??= BuildOptions()), scope),
+    };
+
+    // Options are immutable: built once rather than for every request's context (a web request creates one or more).
+    DbContextOptions? _options;
+
+    DbContextOptions BuildOptions() => Provider switch
+    {
+        DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString)
+            .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
+        _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteBusyWait.Instance)
+            .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
     };
 
     /// <summary>
