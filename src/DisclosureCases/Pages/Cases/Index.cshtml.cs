@@ -101,13 +101,25 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
     sealed record Listed(int Id, string? CaseNumber, string Name, string Description, DateOnly ReceivedOn, string State,
         string? HandlerName, DateOnly? NextDue, string? NextDueKey);
 
-    static Task<List<Listed>> ReadAsync(IQueryable<Case> ordered, int take, CancellationToken ct) =>
-        ordered.Take(take)
+    /// <summary>
+    /// A page in two reads: the ids in the list's order, then those cases' rows. The first is answered from the order's
+    /// index, which carries the filters' columns, so the cases a deep page skips are never visited (PostgreSQL checks an
+    /// index scan's other columns only on the row: page 200 of a million-case agency visited ~5,000 rows, 320 ms cold);
+    /// the second reads the page's cases alone.
+    /// </summary>
+    async Task<List<Listed>> ReadAsync(IQueryable<Case> ordered, int take, CancellationToken ct)
+    {
+        var ids = await ordered.Take(take).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var rows = await db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id))
             .Select(c => new Listed(c.Id, c.CaseNumber, c.Applicant.Name, c.Description, c.ReceivedOn, c.State, c.HandlerName, c.NextDue, c.NextDueKey))
-            .ToListAsync(ct);
+            .ToDictionaryAsync(c => c.Id, ct);
+        // A case changed between the reads (archived, reassigned) is still shown as the first read placed it.
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
 
     /// <summary>Soonest deadline first, cases without a deadline after them (oldest first): one page of PageSize + 1.</summary>
-    static async Task<List<Listed>> ByDueDateAsync(IQueryable<Case> query, int skip, CancellationToken ct)
+    async Task<List<Listed>> ByDueDateAsync(IQueryable<Case> query, int skip, CancellationToken ct)
     {
         var dated = query.Where(c => c.NextDue != null);
         var rows = await ReadAsync(dated.OrderBy(c => c.NextDue).ThenBy(c => c.Id).Skip(skip), PageSize + 1, ct);
