@@ -18,7 +18,17 @@ public sealed class Database
     {
         Provider = provider;
         ConnectionString = connectionString;
+        // Options are immutable: built once here rather than for every request's context.
+        _options = provider switch
+        {
+            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(connectionString)
+                .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
+            _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(connectionString).AddInterceptors(SqliteBusyWait.Instance)
+                .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
+        };
     }
+
+    readonly DbContextOptions _options;
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
@@ -58,20 +68,8 @@ public sealed class Database
     /// <summary>A context whose agency scope is looked up afresh for every query (the web request's signed-in user).</summary>
     public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Provider switch
     {
-        DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext(
-            (DbContextOptions<PostgresDisclosureDbContext>)(_options ??= BuildOptions()), scope),
-        _ => new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)(_options ??= BuildOptions()), scope),
-    };
-
-    // Options are immutable: built once rather than for every request's context (a web request creates one or more).
-    DbContextOptions? _options;
-
-    DbContextOptions BuildOptions() => Provider switch
-    {
-        DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ConnectionString)
-            .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
-        _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteBusyWait.Instance)
-            .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
+        DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext((DbContextOptions<PostgresDisclosureDbContext>)_options, scope),
+        _ => new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options, scope),
     };
 
     /// <summary>
