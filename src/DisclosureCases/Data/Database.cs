@@ -21,7 +21,7 @@ public sealed class Database
         // Options are immutable: built once here rather than for every request's context.
         _options = provider switch
         {
-            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(connectionString)
+            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(AutoPrepared(connectionString))
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
             _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(connectionString).AddInterceptors(SqliteBusyWait.Instance)
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
@@ -29,6 +29,20 @@ public sealed class Database
     }
 
     readonly DbContextOptions _options;
+
+    /// <summary>
+    /// PostgreSQL: statements the application runs again and again (a case page runs about twenty) are prepared on the
+    /// server after their second use, so that they are parsed and planned once per connection rather than on every run
+    /// (Npgsql's automatic preparation; off unless the connection string asks). A connection string that sets it keeps
+    /// its own values.
+    /// </summary>
+    static string AutoPrepared(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString;
+    }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
