@@ -92,6 +92,9 @@ public sealed class CaseEdit(DisclosureDbContext db, TimeProvider time)
             && await new Reports.ReportLocks(db, time).RefusalAsync(c, Reports.ReportLocks.YearsCounted(c, ShanghaiTime.Today(time)), "申请人类型", ct) is { } locked)
             return new Result.Refused(locked);
 
+        // The kept similar candidates were found for the old text: dropped, to be found again (SimilarCandidatesJob).
+        if (changes.Any(ch => ch.Field == "所需信息描述") && await db.SimilarCandidates.FindAsync([caseId], ct) is { } kept)
+            db.SimilarCandidates.Remove(kept);
         var now = time.GetUtcNow();
         CaseRecord.Touch(c, actor.Name, now);
         CaseRecord.Append(db, c, new CaseEvent

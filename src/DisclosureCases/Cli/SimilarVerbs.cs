@@ -60,6 +60,34 @@ public static class SimilarVerbs
             return Done;
         });
         command.Subcommands.Add(Bench(console, host));
+        command.Subcommands.Add(Fill(console, host));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>disclosure similar fill [--workers 2]</c>: finds and keeps the similar-case candidates of every case that has
+    /// none (<see cref="SimilarCandidatesFill"/>), reading each agency's ranking inputs into memory once — for a seeded or
+    /// imported database; the <c>similar-candidates</c> job keeps up with new cases afterwards.
+    /// </summary>
+    static Command Fill(CliConsole console, CliHost host)
+    {
+        var workers = new Option<int>("--workers") { Description = "同时计算的案件数", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var command = new Command("fill", "为尚无相似申请候选的案件计算并保存候选（导入或批量生成数据后运行）") { workers };
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(workers);
+            if (n is < 1 or > 64)
+            {
+                await console.Error.WriteLineAsync("--workers 应为 1 到 64 之间的整数");
+                return WrongInput;
+            }
+            await using var services = await host.ServicesAsync(ct);
+            var watch = Stopwatch.StartNew();
+            var filled = await new SimilarCandidatesFill(services.GetRequiredService<Database>(), services.GetRequiredService<TimeProvider>())
+                .FillAsync(null, inMemory: true, n, line => console.Out.WriteLine(line), ct);
+            await console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "已为 {0:N0} 件案件保存相似申请候选，用时 {1:F1} 秒", filled, watch.Elapsed.TotalSeconds));
+            return Done;
+        });
         return command;
     }
 
@@ -91,7 +119,9 @@ public static class SimilarVerbs
         var rebuild = new Option<bool>("--rebuild") { Description = "先重建索引并计时" };
         var own = new Option<bool>("--case-page") { Description = "按案件页面的方式查询：随机抽取已有案件，以其本身的申请内容查询" };
         var candidates = new Option<int?>("--candidates") { Description = "候选数（默认 200）", HelpName = "N" };
-        var command = new Command("bench", "性能基准：相似申请查询的延迟分布") { agency, queries, rebuild, own, candidates };
+        var live = new Option<bool>("--live") { Description = "案件页面方式：不用保存的候选，每次检索全部案件" };
+        var compare = new Option<bool>("--compare") { Description = "案件页面方式：另以全部检索查询一次，比较所列前 10 件的重合度（不计时）" };
+        var command = new Command("bench", "性能基准：相似申请查询的延迟分布") { agency, queries, rebuild, own, candidates, live, compare };
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
@@ -127,6 +157,8 @@ public static class SimilarVerbs
             var times = new List<double>(n);
             var hits = 0L;
             var cpu = TimeSpan.Zero;
+            long compared = 0, same = 0;
+            var liveScores = 0.0;
             for (var i = -20; i < n; i++) // the first 20 warm up the connection pool and the JIT
             {
                 SimilarQuery q;
@@ -137,7 +169,7 @@ public static class SimilarVerbs
                     var c = await db.Cases.AsNoTracking().Where(x => x.Id == id)
                         .Select(x => new { x.Description, x.Applicant.IdNumber, x.DepartmentId }).FirstOrDefaultAsync(ct);
                     if (c is null) { i--; continue; }
-                    q = new SimilarQuery(c.Description, c.IdNumber, c.DepartmentId, id, Candidates: limit);
+                    q = new SimilarQuery(c.Description, c.IdNumber, c.DepartmentId, id, Candidates: limit, UseKept: !parse.GetValue(live));
                 }
                 else
                     q = new SimilarQuery(SampleRequests.Next(random).Description,
@@ -151,6 +183,13 @@ public static class SimilarVerbs
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 hits += found.Count;
                 textScores += found.Count == 0 ? 0 : found.Average(f => f.TextScore);
+                if (casePage && parse.GetValue(compare))
+                {
+                    var searched = await SimilarCases.FindAsync(db, q with { UseKept = false }, today, ct);
+                    compared += searched.Count;
+                    same += searched.Select(f => f.CaseId).Intersect(found.Select(f => f.CaseId)).Count();
+                    liveScores += searched.Count == 0 ? 0 : searched.Average(f => f.TextScore);
+                }
             }
             times.Sort();
             double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
@@ -159,6 +198,9 @@ public static class SimilarVerbs
                 n, P(0.50), P(0.95), P(0.99), times[^1], hits / (double)n));
             await console.Out.WriteLineAsync(string.Format(culture, "平均每次 CPU {0:F2} 毫秒，平均耗时 {1:F2} 毫秒；候选 {2} 件，所列结果的文本相似度平均 {3:F3}",
                 cpu.TotalMilliseconds / n, times.Average(), limit, textScores / n));
+            if (compared > 0)
+                await console.Out.WriteLineAsync(string.Format(culture, "与全部检索相比：所列前 10 件相同 {0:P1}（{1:N0} / {2:N0}），全部检索所列的文本相似度平均 {3:F3}",
+                    same / (double)compared, same, compared, liveScores / n));
             return Done;
         });
         return command;

@@ -62,6 +62,7 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Similarity.TypicalCase> TypicalCases => Set<Similarity.TypicalCase>();
     public DbSet<Proactive.ProactiveSuggestion> ProactiveSuggestions => Set<Proactive.ProactiveSuggestion>();
+    public DbSet<Similarity.StoredCandidates> SimilarCandidates => Set<Similarity.StoredCandidates>();
 
     /// <summary>
     /// The agency filter of one entity with an <c>AgencyId</c> column. A context made for every agency keeps the "sees

@@ -38,6 +38,7 @@ public sealed class JobCatalog(IEnumerable<JobDefinition> definitions)
     public const string DeadlinesRecompute = "deadlines-recompute";
     public const string HistoryCleanup = "job-history-cleanup";
     public const string ProactiveSuggestions = "proactive-suggestions";
+    public const string SimilarCandidates = "similar-candidates";
 
     readonly Dictionary<string, JobDefinition> _byName = definitions.ToDictionary(d => d.Name);
 
@@ -81,6 +82,12 @@ public sealed class JobCatalog(IEnumerable<JobDefinition> definitions)
             // Suggestions wait for a reviewer anyway; the page can recompute at once.
             new RecurringSchedule(settings.ProactiveSuggestionsCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.DoNothing,
                 "停机期间错过的执行不补，等下一次计划时间（页面上可立即重新计算）"));
+        yield return new JobDefinition(SimilarCandidates, typeof(SimilarCandidatesJob), "相似申请候选",
+            $"为新登记和修改了申请内容的案件计算并保存相似申请候选（每次每个机关至多 {SimilarCandidatesJob.Batch} 件，最新的先算），案件页面的“相似申请与典型案例”据此列出，不必每次检索全部案件；尚无候选的案件仍当场检索。",
+            new JobRetryPolicy(3, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30), 0.2, []),
+            // The next run picks up whatever this one missed.
+            new RecurringSchedule(settings.SimilarCandidatesCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.DoNothing,
+                "停机期间错过的执行不补，下一次执行时一并计算"));
     }
 }
 

@@ -44,6 +44,10 @@ public sealed class SchedulerSettings
     /// <summary><c>Quartz:ProactiveSuggestionsCron</c>: when the 依申请转主动公开 suggestions are recomputed, Beijing time (default 02:00).</summary>
     public string ProactiveSuggestionsCron { get; init; } = "0 0 2 * * ?";
 
+    /// <summary><c>Quartz:SimilarCandidatesCron</c>: when new and edited cases get their similar-case candidates kept
+    /// (default every 5 minutes).</summary>
+    public string SimilarCandidatesCron { get; init; } = "0 0/5 * * * ?";
+
     /// <summary><c>Quartz:HistoryRetentionDays</c>: how long finished runs are kept (default 90).</summary>
     public int HistoryRetentionDays { get; init; } = 90;
 
@@ -73,6 +77,7 @@ public sealed class SchedulerSettings
             DeadlineSweepCron = Cron(section, "DeadlineSweepCron", "0 0 7 * * ?"),
             HistoryCleanupCron = Cron(section, "HistoryCleanupCron", "0 30 3 * * ?"),
             ProactiveSuggestionsCron = Cron(section, "ProactiveSuggestionsCron", "0 0 2 * * ?"),
+            SimilarCandidatesCron = Cron(section, "SimilarCandidatesCron", "0 0/5 * * * ?"),
             HistoryRetentionDays = Int(section, "HistoryRetentionDays", 90, 1, 3650),
         };
         return settings;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using DisclosureCases.Data;
+using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Letters;
 using Microsoft.EntityFrameworkCore;
@@ -35,15 +36,26 @@ public static class SimilarCases
 
     static readonly ConcurrentDictionary<(string Database, string Gram), (long Df, long At)> Frequencies = new();
 
+    /// <summary>How many of a case's candidates are kept (<see cref="StoredCandidates"/>): the ten shown and as many again
+    /// that may overtake them as outcomes and replies change.</summary>
+    public const int StoredCount = 30;
+
     public static async Task<IReadOnlyList<SimilarCase>> FindAsync(DisclosureDbContext db, SimilarQuery query, DateOnly today, CancellationToken ct)
     {
         var grams = TextGrams.Grams(query.Text);
         if (grams.Count == 0 || query.Top <= 0) return [];
 
-        var (weights, ids) = db.Database.IsSqlite()
-            ? await SqliteCandidatesAsync(db, grams, query.Candidates, ct)
-            : await PostgresCandidatesAsync(db, grams, query.Candidates, ct);
+        // A case's own page: its kept candidates and the matches among the cases received since, instead of a search of
+        // every case (at a million cases that search and reading its ~200 candidates were most of the page's time).
+        StoredCandidates? stored = null;
+        if (query is { UseKept: true, ExcludeCaseId: { } self, Candidates: CandidateLimit })
+        {
+            var hash = TextHash(query.Text);
+            stored = await db.SimilarCandidates.AsNoTracking().FirstOrDefaultAsync(s => s.CaseId == self && s.TextHash == hash, ct);
+        }
+        var (weights, ids, _) = await CandidatesAsync(db, grams, query.Candidates, stored?.UpToCaseId ?? 0, ct);
         var candidateIds = new HashSet<int>(ids);
+        if (stored is not null) candidateIds.UnionWith(StoredCandidates.Unpack(stored.CandidateIds));
 
         var cases = db.Cases.AsNoTracking();
         if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);
@@ -61,24 +73,8 @@ public static class SimilarCases
         if (query.ExcludeCaseId is { } exclude) candidateIds.Remove(exclude);
         if (candidateIds.Count == 0) return [];
 
-        // The ids as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters SQLite parsed a
-        // statement of their names on every lookup and bound each by a name search.
-        var idList = candidateIds.ToList();
-        var rows = await cases.Where(c => EF.Parameter(idList).Contains(c.Id))
-            .Select(c => new
-            {
-                c.Id, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind, c.Applicant.IdNumber,
-                c.Outcome, c.RepliedOn, c.Description, c.DepartmentId,
-            })
-            .ToListAsync(ct);
-
-        var ranking = new SimilarityRanking(query.Text, weights);
-        var ranked = ranking.Rank(rows.Select(r => new SimilarCandidate(
-                r.Id, r.Description,
-                applicantId.Length > 0 && DuplicateRule.SameApplicant(applicantId, r.IdNumber),
-                query.DepartmentId is { } d && r.DepartmentId == d,
-                r.ReceivedOn, Usefulness(r.Outcome, r.RepliedOn), notes.ContainsKey(r.Id))),
-            today, query.Top);
+        var rows = await ReadRowsAsync(cases, candidateIds, ct);
+        var ranked = Rank(query, weights, rows, applicantId, notes.ContainsKey, today, query.Top);
 
         var topIds = ranked.Select(r => r.Candidate.CaseId).ToList();
         var replies = (await db.Letters.AsNoTracking()
@@ -96,6 +92,70 @@ public static class SimilarCases
         }).ToList();
     }
 
+    /// <summary>What the ranking reads of a candidate, and what the list shows of it.</summary>
+    internal sealed record CandidateRow(int Id, int AgencyId, string? CaseNumber, DateOnly ReceivedOn, ApplicantKind Kind,
+        OrganizationKind? OrganizationKind, string? IdNumber, string? Outcome, DateOnly? RepliedOn, string Description, int? DepartmentId);
+
+    // The ids as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters SQLite parsed a
+    // statement of their names on every lookup and bound each by a name search.
+    /// <param name="ids">The cases to read (null: all of them, for a bulk fill).</param>
+    internal static Task<List<CandidateRow>> ReadRowsAsync(IQueryable<Case> cases, IEnumerable<int>? ids, CancellationToken ct)
+    {
+        if (ids is not null)
+        {
+            var idList = ids.ToList();
+            cases = cases.Where(c => EF.Parameter(idList).Contains(c.Id));
+        }
+        return cases
+            .Select(c => new CandidateRow(c.Id, c.AgencyId, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind,
+                c.Applicant.IdNumber, c.Outcome, c.RepliedOn, c.Description, c.DepartmentId))
+            .ToListAsync(ct);
+    }
+
+    static IReadOnlyList<RankedCandidate> Rank(SimilarQuery query, Func<string, double> weights, IEnumerable<CandidateRow> rows,
+        string applicantId, Func<int, bool> isTypical, DateOnly today, int top) =>
+        new SimilarityRanking(query.Text, weights).Rank(rows.Select(r => new SimilarCandidate(
+                r.Id, r.Description,
+                applicantId.Length > 0 && DuplicateRule.SameApplicant(applicantId, r.IdNumber),
+                query.DepartmentId is { } d && r.DepartmentId == d,
+                r.ReceivedOn, Usefulness(r.Outcome, r.RepliedOn), isTypical(r.Id))),
+            today, top);
+
+    /// <summary>
+    /// The candidates to keep for a case (<see cref="StoredCandidates"/>): the index search of <see cref="FindAsync"/>
+    /// over every case, ranked the same way, the first <see cref="StoredCount"/> kept. The applicant's own cases and the
+    /// typical ones are not kept: a view adds them itself, current. <paramref name="rows"/> reads candidates' rows (the
+    /// database, or memory for a bulk fill); each must belong to <paramref name="agencyId"/>, the case's agency.
+    /// </summary>
+    internal static async Task<StoredCandidates?> ComputeAsync(DisclosureDbContext db, int caseId, int agencyId, string text,
+        string? applicantIdNumber, int? departmentId, DateOnly today,
+        Func<IReadOnlyCollection<int>, CancellationToken, Task<IEnumerable<CandidateRow>>> rows, TimeProvider time, CancellationToken ct)
+    {
+        var grams = TextGrams.Grams(text);
+        if (grams.Count == 0) return null;
+        var (weights, ids, upTo) = await CandidatesAsync(db, grams, CandidateLimit, 0, ct);
+        var candidateIds = new HashSet<int>(ids);
+        candidateIds.Remove(caseId);
+        var query = new SimilarQuery(text, applicantIdNumber, departmentId, caseId);
+        var read = (await rows(candidateIds, ct)).Where(r => r.AgencyId == agencyId && r.Id != caseId);
+        var ranked = Rank(query, weights, read, DuplicateRule.Normalize(applicantIdNumber), _ => false, today, StoredCount);
+        return new StoredCandidates
+        {
+            CaseId = caseId, TextHash = TextHash(text), UpToCaseId = (int)upTo,
+            CandidateIds = StoredCandidates.Pack(ranked.Select(r => r.Candidate.CaseId)),
+            ComputedAt = time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>A stable 64-bit hash of a description (the first eight bytes of its SHA-256).</summary>
+    public static long TextHash(string text) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0);
+
+    /// <summary>The index search: weights for the ranking, candidate ids, and the newest case id there was.</summary>
+    static Task<(Func<string, double> Weights, IReadOnlyList<int> Ids, long Total)> CandidatesAsync(DisclosureDbContext db,
+        IReadOnlyList<string> grams, int limit, int since, CancellationToken ct) =>
+        db.Database.IsSqlite() ? SqliteCandidatesAsync(db, grams, limit, since, ct) : PostgresCandidatesAsync(db, grams, limit, since, ct);
+
     /// <summary>How much an outcome tells the clerk about the 口径: a substantive reply most, a procedural one less, none least.</summary>
     static double Usefulness(string? outcome, DateOnly? repliedOn) =>
         outcome is null || repliedOn is null ? 0
@@ -108,7 +168,7 @@ public static class SimilarCases
     /// weight for the ranking.
     /// A query of two-character runs only (电梯) has no trigram to ask FTS5 for; those few use <c>LIKE</c>.
     /// </summary>
-    static async Task<(Func<string, double>, IReadOnlyList<int>)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, CancellationToken ct)
+    static async Task<(Func<string, double>, IReadOnlyList<int>, long)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, int since, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -137,13 +197,13 @@ public static class SimilarCases
                 // with the table), so the index streams the newest cases holding the two rarest trigrams together,
                 // then the newest holding any of the three rarest, and the re-ranking orders them.
                 if (postings <= RankBudget)
-                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", limit, ids, ct);
+                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", limit, since, ids, ct);
                 else
                 {
                     if (present.Count >= 2)
-                        await MatchAsync(connection, TextGrams.Fts5AllOf(present.Take(2)), "rowid DESC", limit, ids, ct);
+                        await MatchAsync(connection, TextGrams.Fts5AllOf(present.Take(2)), "rowid DESC", limit, since, ids, ct);
                     if (ids.Count < limit)
-                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present.Take(3)), "rowid DESC", limit, ids, ct);
+                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present.Take(3)), "rowid DESC", limit, since, ids, ct);
                 }
             }
             else if (trigrams.Count == 0)
@@ -151,12 +211,12 @@ public static class SimilarCases
                 foreach (var bigram in grams.Take(3))
                 {
                     await using var command = connection.CreateCommand();
-                    command.CommandText = $"SELECT Id FROM Cases WHERE Description LIKE $p ESCAPE '\\' ORDER BY Id DESC LIMIT {limit}";
+                    command.CommandText = $"SELECT Id FROM Cases WHERE Description LIKE $p ESCAPE '\\' AND Id > {since} ORDER BY Id DESC LIMIT {limit}";
                     Add(command, "$p", "%" + EscapeLike(bigram) + "%");
                     await ReadIdsAsync(command, ids, ct);
                 }
             }
-            return (Weight, ids);
+            return (Weight, ids, total);
         }
         finally
         {
@@ -164,11 +224,12 @@ public static class SimilarCases
         }
     }
 
-    static async Task MatchAsync(DbConnection connection, string match, string order, int limit, List<int> ids, CancellationToken ct)
+    /// <param name="since">Only cases with a greater id (0: all).</param>
+    static async Task MatchAsync(DbConnection connection, string match, string order, int limit, int since, List<int> ids, CancellationToken ct)
     {
         const string table = Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable;
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {order} LIMIT {limit}";
+        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q AND rowid > {since} ORDER BY {order} LIMIT {limit}";
         Add(command, "$q", match);
         await ReadIdsAsync(command, ids, ct);
     }
@@ -218,7 +279,7 @@ public static class SimilarCases
     /// <see cref="CandidateLimit"/>. Only while the whole table is within <see cref="RankBudget"/> are matches ordered by
     /// shared trigrams in SQL.
     /// </summary>
-    static async Task<(Func<string, double>, IReadOnlyList<int>)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, CancellationToken ct)
+    static async Task<(Func<string, double>, IReadOnlyList<int>, long)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, int since, CancellationToken ct)
     {
         const string column = "\"" + Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn + "\"";
         var trigrams = grams.Where(g => g.Length == 3).Take(60).ToList();
@@ -234,9 +295,11 @@ public static class SimilarCases
             // Walking: the newest cases in a subquery with its own limit, which the planner can only read down the primary
             // key and stops reading once enough match — asked for as a filter, the planner estimates two trigrams together
             // as independent (a few hundred matches) and takes the GIN bitmap of all tens of thousands, or scans the table.
-            bool Walk(double matches) => matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
+            // Only the cases received since a kept list (since > 0) are few and the newest: always walked.
+            bool Walk(double matches) => since > 0 || matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
+            var newer = since > 0 ? $"WHERE \"Id\" > {since} " : "";
             string From(double matches) => Walk(matches)
-                ? $"(SELECT \"Id\", {column} FROM \"Cases\" ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
+                ? $"(SELECT \"Id\", {column} FROM \"Cases\" {newer}ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
                 : "\"Cases\"";
             string Newest(double matches) => Walk(matches) ? "\"Id\" DESC" : "\"Id\" + 0 DESC";
 
@@ -244,18 +307,18 @@ public static class SimilarCases
             if (trigrams.Count == 0)
             {
                 var bigram = grams[0];
-                ids.AddRange(await db.Cases.Where(c => c.Description.Contains(bigram)).OrderByDescending(c => c.Id).Select(c => c.Id)
+                ids.AddRange(await db.Cases.Where(c => c.Id > since && c.Description.Contains(bigram)).OrderByDescending(c => c.Id).Select(c => c.Id)
                     .Take(limit).ToListAsync(ct));
-                return (Weight, ids);
+                return (Weight, ids, total);
             }
             if (total <= RankBudget)
             {
                 await PostgresMatchAsync(connection, $"""
                     SELECT "Id" FROM "Cases"
-                    WHERE {column} && @g0
+                    WHERE {column} && @g0 AND "Id" > {since}
                     ORDER BY cardinality(ARRAY(SELECT unnest({column}) INTERSECT SELECT unnest(@g0))) DESC, "Id" DESC
                     """, [trigrams.ToArray()], limit, ids, ct);
-                return (Weight, ids);
+                return (Weight, ids, total);
             }
 
             var rarest = trigrams.OrderBy(Df).ToList(); // stable: equal estimates keep the text's order
@@ -278,12 +341,12 @@ public static class SimilarCases
                 }
                 // Between the two budgets the bitmap would visit thousands of cases for a few more candidates: skipped
                 // when the pair already found some.
-                if (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || ids.Count == 0)
+                if (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || since > 0 || ids.Count == 0)
                     await PostgresMatchAsync(connection, $"""
                         SELECT "Id" FROM {From(matches)} WHERE {column} && @g0 ORDER BY {Newest(matches)}
                         """, [any.ToArray()], limit, ids, ct);
             }
-            return (Weight, ids);
+            return (Weight, ids, total);
         }
         finally
         {

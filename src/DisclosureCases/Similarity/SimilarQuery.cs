@@ -11,8 +11,10 @@ namespace DisclosureCases.Similarity;
 /// <param name="AgencyId">Narrows an installation-wide context (the command line) to one agency; a web request's context
 /// is already scoped to the user's agency.</param>
 /// <param name="Candidates">How many candidates the index returns for re-ranking (and of the applicant's own cases).</param>
+/// <param name="UseKept">For <paramref name="ExcludeCaseId"/>'s own text, start from its kept candidates
+/// (<see cref="StoredCandidates"/>) if it has them, instead of a search of every case.</param>
 public sealed record SimilarQuery(string Text, string? ApplicantIdNumber = null, int? DepartmentId = null, int? ExcludeCaseId = null,
-    int Top = 10, int? AgencyId = null, int Candidates = SimilarCases.CandidateLimit);
+    int Top = 10, int? AgencyId = null, int Candidates = SimilarCases.CandidateLimit, bool UseKept = true);
 
 /// <summary>One similar past application as the clerk sees it.</summary>
 public sealed record SimilarCase(

@@ -74,6 +74,7 @@ public static class ApplicationServices
             return new Proactive.ShingleGrouping(o.Similarity, o.IgnoreNumbers, o.IgnoredWords);
         });
         services.AddScoped<Proactive.ProactiveSuggestions>();
+        services.AddSingleton<Similarity.SimilarCandidatesFill>();
         services.AddHostedService<Startup.StartupWork>();
         return services;
     }

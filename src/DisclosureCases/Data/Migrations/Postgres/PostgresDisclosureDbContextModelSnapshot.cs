@@ -1586,6 +1586,30 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.ToTable("ReportFilings");
                 });
 
+            modelBuilder.Entity("DisclosureCases.Similarity.StoredCandidates", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("CandidateIds")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TextHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UpToCaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("SimilarCandidates", (string)null);
+                });
+
             modelBuilder.Entity("DisclosureCases.Similarity.TypicalCase", b =>
                 {
                     b.Property<int>("Id")
@@ -2069,6 +2093,15 @@ namespace DisclosureCases.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosureCases.Similarity.StoredCandidates", b =>
+                {
+                    b.HasOne("DisclosureCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

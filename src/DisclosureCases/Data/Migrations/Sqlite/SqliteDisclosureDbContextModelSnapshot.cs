@@ -1541,6 +1541,30 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.ToTable("ReportFilings");
                 });
 
+            modelBuilder.Entity("DisclosureCases.Similarity.StoredCandidates", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CandidateIds")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TextHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpToCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("SimilarCandidates", (string)null);
+                });
+
             modelBuilder.Entity("DisclosureCases.Similarity.TypicalCase", b =>
                 {
                     b.Property<int>("Id")
@@ -2018,6 +2042,15 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosureCases.Similarity.StoredCandidates", b =>
+                {
+                    b.HasOne("DisclosureCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
