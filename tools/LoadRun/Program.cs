@@ -66,7 +66,7 @@ sealed record Options(Uri Url, int? Pid, int Clients, int Requests, TimeSpan Lim
 
 sealed partial class LoadRun(Options options)
 {
-    public static readonly string[] Scenarios = ["worklist", "case", "intake", "similar", "search"];
+    public static readonly string[] Scenarios = ["worklist", "case", "intake", "similar", "search", "login", "static"];
 
     static readonly string[] WorklistQueries =
     [
@@ -235,6 +235,10 @@ sealed partial class LoadRun(Options options)
                 }
                 return response.StatusCode == HttpStatusCode.OK ? null : $"{(int)response.StatusCode} on {path}";
             }
+            case "login":
+                return await client.GetAsync("/Account/Login", HttpStatusCode.OK, ct);
+            case "static":
+                return await client.GetAsync("/css/site.css", HttpStatusCode.OK, ct);
             case "search":
                 return await client.GetAsync("/Cases?Scope=all-states&Q=" + Uri.EscapeDataString(random.Next(2) == 0 ? "大宁路" : "刘"), HttpStatusCode.OK, ct);
             case "similar":
