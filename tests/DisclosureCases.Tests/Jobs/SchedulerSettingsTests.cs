@@ -60,7 +60,7 @@ public class SchedulerSettingsTests
     public void Every_recurring_job_declares_the_Beijing_time_zone_and_an_explicit_misfire_instruction()
     {
         var recurring = JobCatalog.Standard(Read(DatabaseProvider.Sqlite)).Where(d => d.Schedule is not null).ToList();
-        recurring.Count.ShouldBe(3);
+        recurring.Count.ShouldBe(4);
         recurring.ShouldAllBe(d => d.Schedule!.TimeZone.Id == "Asia/Shanghai");
         recurring.ShouldAllBe(d => d.Schedule!.Misfire != CronTriggerMisfireInstruction.SmartPolicy);
         recurring.ShouldAllBe(d => d.Schedule!.MisfireText.Length > 0);
@@ -70,7 +70,8 @@ public class SchedulerSettingsTests
     public void Every_job_has_a_Chinese_title_and_a_retry_policy()
     {
         var jobs = JobCatalog.Standard(Read(DatabaseProvider.Sqlite)).ToList();
-        jobs.Select(d => d.Name).ShouldBe([JobCatalog.DeadlineSweep, JobCatalog.DeadlinesRecompute, JobCatalog.HistoryCleanup, JobCatalog.ProactiveSuggestions]);
+        jobs.Select(d => d.Name).ShouldBe([JobCatalog.DeadlineSweep, JobCatalog.DeadlinesRecompute, JobCatalog.HistoryCleanup, JobCatalog.ProactiveSuggestions,
+            JobCatalog.SimilarCandidates]);
         jobs.ShouldAllBe(d => d.Title.Length > 0 && d.Retry.MaxAttempts >= 1 && typeof(IJob).IsAssignableFrom(d.JobType));
     }
 }

@@ -87,6 +87,19 @@ public abstract partial class SchedulerTests<TFactory> : IClassFixture<TFactory>
     }
 
     [SkippableFact]
+    public async Task The_similar_candidates_job_keeps_the_candidates_of_a_new_case()
+    {
+        var c = await new CaseMaker(App).ReceiveAsync("clerk", "任一", i => i.Description = "申请公开真华路彩虹湾地块的国有土地使用权出让合同");
+        var before = (await App.RunsAsync(JobCatalog.SimilarCandidates)).Count;
+        await Control.RunNowAsync(JobCatalog.SimilarCandidates, System, default);
+
+        (await App.FinishedRunsAsync(JobCatalog.SimilarCandidates, before + 1))[^1].Outcome.ShouldBe(JobRunOutcome.Succeeded);
+        await using var db = App.Database.CreateContext(AgencyScope.All);
+        (await db.SimilarCandidates.SingleAsync(s => s.CaseId == c.Id)).TextHash
+            .ShouldBe(DisclosureCases.Similarity.SimilarCases.TextHash(c.Description));
+    }
+
+    [SkippableFact]
     public async Task A_job_failing_twice_then_succeeding_is_retried_after_the_configured_growing_delays()
     {
         App.Scripts.Set("test-flaky", "fail", "fail", "ok");
