@@ -57,6 +57,8 @@ if [[ ${LOAD_KEEP:-} != 1 ]] || ! seeded; then
   # The first start creates the schema, the demo agencies and users (no demo cases); then the bulk seed.
   start_app; kill "$app_pid"; wait "$app_pid" || true
   (cd "$dir" && time "$app" seed --cases "$cases" --batch 20000 | tail -n 1)
+  # What the similar-candidates job would do in the background over days: every case's candidates, kept.
+  (cd "$dir" && time "$app" similar fill | tail -n 1)
 fi
 
 start_app
