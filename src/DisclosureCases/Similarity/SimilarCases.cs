@@ -181,6 +181,8 @@ public static class SimilarCases
             double Weight(string g) => Math.Log(1 + total / (1.0 + df.GetValueOrDefault(g)));
 
             var ids = new List<int>();
+            // A kept list with no case received since: nothing newer to search.
+            if (since >= total) return (Weight, ids, total);
             // The rarest trigrams while their postings stay within the budget (at least three): on a small table that is
             // every trigram, so nothing of the same topic is missed; on a large one the specific ones.
             var present = new List<string>();
@@ -304,6 +306,7 @@ public static class SimilarCases
             string Newest(double matches) => Walk(matches) ? "\"Id\" DESC" : "\"Id\" + 0 DESC";
 
             var ids = new List<int>();
+            if (since >= total) return (Weight, ids, total);
             if (trigrams.Count == 0)
             {
                 var bigram = grams[0];
