@@ -14,21 +14,26 @@ public enum DatabaseProvider { Sqlite, PostgreSQL }
 /// </summary>
 public sealed class Database
 {
-    public Database(DatabaseProvider provider, string connectionString)
+    /// <param name="keepStatements">SQLite: keep compiled statements on the application's own open connections
+    /// (<see cref="SqliteStatements"/>; setting <c>Database:KeepStatements</c>, default true).</param>
+    public Database(DatabaseProvider provider, string connectionString, bool keepStatements = true)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        if (provider == DatabaseProvider.Sqlite && keepStatements) _statements = new SqliteStatements(connectionString);
         // Options are immutable: built once here rather than for every request's context.
         _options = provider switch
         {
             DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(AutoPrepared(connectionString))
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
-            _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(connectionString).AddInterceptors(SqliteBusyWait.Instance)
+            _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(connectionString)
+                .AddInterceptors(SqliteBusyWait.Instance, SqliteStatements.Interceptor)
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
         };
     }
 
     readonly DbContextOptions _options;
+    readonly SqliteStatements? _statements;
 
     /// <summary>
     /// PostgreSQL: statements the application runs again and again (a case page runs about twenty) are prepared on the
@@ -66,16 +71,18 @@ public sealed class Database
         }
         var path = Path.GetFullPath(configuration["Database:Path"] ?? Path.Combine("data", "disclosure.db"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return Sqlite(path);
+        var keep = configuration["Database:KeepStatements"] is not { Length: > 0 } text || (bool.TryParse(text, out var value)
+            ? value : throw new InvalidOperationException($"Database:KeepStatements 应为 true 或 false，而不是“{text}”。"));
+        return Sqlite(path, keep);
     }
 
-    public static Database Sqlite(string path) =>
+    public static Database Sqlite(string path, bool keepStatements = true) =>
         new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString());
+        }.ToString(), keepStatements);
 
     public DisclosureDbContext CreateContext(AgencyScope scope) => CreateContext(() => scope);
 
@@ -83,7 +90,9 @@ public sealed class Database
     public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Provider switch
     {
         DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext((DbContextOptions<PostgresDisclosureDbContext>)_options, scope),
-        _ => new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options, scope),
+        _ => _statements is { } kept
+            ? new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options, scope, kept)
+            : new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options, scope),
     };
 
     /// <summary>

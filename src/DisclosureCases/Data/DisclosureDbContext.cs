@@ -130,8 +130,40 @@ public sealed class ScopedModelCacheKeyFactory : Microsoft.EntityFrameworkCore.I
         (context.GetType(), context is DisclosureDbContext { MadeForAllAgencies: true }, designTime);
 }
 
-public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope)
-    : DisclosureDbContext(options, scope);
+public sealed class SqliteDisclosureDbContext : DisclosureDbContext
+{
+    readonly SqliteStatements? _statements;
+    Microsoft.Data.Sqlite.SqliteConnection? _connection;
+
+    public SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope) : base(options, scope) { }
+
+    /// <summary>A context on a kept connection (<see cref="SqliteStatements"/>), handed back when it is disposed.</summary>
+    public SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope, SqliteStatements statements)
+        : base(options, scope)
+    {
+        _statements = statements;
+        _connection = statements.Lease();
+        Database.SetDbConnection(_connection, contextOwnsConnection: false);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        HandBack();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        HandBack();
+    }
+
+    /// <summary>Once only: a context may be disposed twice, a connection must not be handed out twice.</summary>
+    void HandBack()
+    {
+        if (Interlocked.Exchange(ref _connection, null) is { } connection) _statements!.Return(connection);
+    }
+}
 
 public sealed class PostgresDisclosureDbContext(DbContextOptions<PostgresDisclosureDbContext> options, Func<AgencyScope> scope)
     : DisclosureDbContext(options, scope);
