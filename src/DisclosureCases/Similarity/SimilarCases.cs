@@ -96,8 +96,10 @@ public static class SimilarCases
     internal sealed record CandidateRow(int Id, int AgencyId, string? CaseNumber, DateOnly ReceivedOn, ApplicantKind Kind,
         OrganizationKind? OrganizationKind, string? IdNumber, string? Outcome, DateOnly? RepliedOn, string Description, int? DepartmentId);
 
-    // The ids as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters SQLite parsed a
-    // statement of their names on every lookup and bound each by a name search.
+    /// <summary>
+    /// The candidates' rows. The ids go as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters
+    /// SQLite parsed a statement of their names on every lookup and bound each by a name search.
+    /// </summary>
     /// <param name="ids">The cases to read (null: all of them, for a bulk fill).</param>
     internal static Task<List<CandidateRow>> ReadRowsAsync(IQueryable<Case> cases, IEnumerable<int>? ids, CancellationToken ct)
     {
