@@ -83,7 +83,7 @@ public static class SimilarVerbs
             }
             await using var services = await host.ServicesAsync(ct);
             var watch = Stopwatch.StartNew();
-            var filled = await new SimilarCandidatesFill(services.GetRequiredService<Database>(), services.GetRequiredService<TimeProvider>())
+            var filled = await services.GetRequiredService<SimilarCandidatesFill>()
                 .FillAsync(null, inMemory: true, n, line => console.Out.WriteLine(line), ct);
             await console.Out.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "已为 {0:N0} 件案件保存相似申请候选，用时 {1:F1} 秒", filled, watch.Elapsed.TotalSeconds));
             return Done;

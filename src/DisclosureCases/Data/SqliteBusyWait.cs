@@ -23,7 +23,8 @@ public sealed class SqliteBusyWait : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    static void Set(DbConnection connection)
+    /// <summary>Sets the wait on an open connection (also the application's kept ones, <see cref="SqliteStatements"/>).</summary>
+    internal static void Set(DbConnection connection)
     {
         if (connection is SqliteConnection { Handle: { } handle } sqlite)
             SQLitePCL.raw.sqlite3_busy_timeout(handle, sqlite.DefaultTimeout * 1000);

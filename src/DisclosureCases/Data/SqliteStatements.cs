@@ -16,7 +16,7 @@ namespace DisclosureCases.Data;
 /// <see cref="Interceptor"/>, gives EF Core a command per SQL text of that connection, compiled once and run again with new
 /// parameters. A command still running (a nested read of the same SQL) is never handed out twice: that use gets a fresh one.
 /// </summary>
-public sealed class SqliteStatements(string connectionString) : IDisposable
+public sealed class SqliteStatements(string connectionString)
 {
     /// <summary>SQL texts kept per connection; beyond it a text is compiled for each use as before.</summary>
     public const int PerConnection = 200;
@@ -26,7 +26,6 @@ public sealed class SqliteStatements(string connectionString) : IDisposable
 
     readonly ConcurrentBag<SqliteConnection> _idle = [];
     int _idleCount;
-    bool _disposed;
 
     public static readonly CommandInterceptor Interceptor = new();
 
@@ -40,7 +39,7 @@ public sealed class SqliteStatements(string connectionString) : IDisposable
         }
         connection = new SqliteConnection(connectionString);
         connection.Open();
-        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, connection.DefaultTimeout * 1000);
+        SqliteBusyWait.Set(connection);
         Registry.AddOrUpdate(connection, new Kept(connection));
         return connection;
     }
@@ -48,12 +47,15 @@ public sealed class SqliteStatements(string connectionString) : IDisposable
     /// <summary>Takes a connection back from a disposed context.</summary>
     public void Return(SqliteConnection connection)
     {
-        if (!_disposed && connection.State == ConnectionState.Open && Interlocked.Increment(ref _idleCount) <= IdleConnections)
+        if (connection.State == ConnectionState.Open)
         {
-            _idle.Add(connection);
-            return;
+            if (Interlocked.Increment(ref _idleCount) <= IdleConnections)
+            {
+                _idle.Add(connection);
+                return;
+            }
+            Interlocked.Decrement(ref _idleCount);
         }
-        if (!_disposed) Interlocked.Decrement(ref _idleCount);
         Close(connection);
     }
 
@@ -65,12 +67,6 @@ public sealed class SqliteStatements(string connectionString) : IDisposable
             Registry.Remove(connection);
         }
         connection.Dispose();
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        while (_idle.TryTake(out var connection)) Close(connection);
     }
 
     internal static bool TryKept(DbConnection connection, [NotNullWhen(true)] out Kept? kept)

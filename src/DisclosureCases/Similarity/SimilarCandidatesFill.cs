@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
