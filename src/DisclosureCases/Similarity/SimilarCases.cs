@@ -200,10 +200,13 @@ public static class SimilarCases
                 // BM25 over every match while the matches are few; past that, ranking them all is what costs (it grows
                 // with the table), so the index streams the newest cases holding the two rarest trigrams together,
                 // then the newest holding any of the three rarest, and the re-ranking orders them.
-                // Newer than a kept list: the few newest, in the index's order (ranked by BM25 FTS5 scores every match
-                // before it applies the id range: 44 ms against 1 ms at a million cases).
+                // Newer than a kept list: the few newest, from memory (RecentCases) or in the index's order (ranked by BM25
+                // FTS5 scores every match before it applies the id range: 44 ms against 1 ms at a million cases).
                 if (since > 0)
-                    await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rowid DESC", limit, since, ids, ct);
+                {
+                    if (!await RecentCases.Of(connection).TryMatchAsync(connection, present, since, total, limit, ids, ct))
+                        await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rowid DESC", limit, since, ids, ct);
+                }
                 else if (postings <= RankBudget)
                     await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rank", limit, since, ids, ct);
                 else

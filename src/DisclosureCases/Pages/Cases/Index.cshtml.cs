@@ -55,7 +55,13 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
 
         var query = db.Cases.AsNoTracking();
         if (!string.IsNullOrEmpty(State)) query = query.Where(c => c.State == State);
-        else if (Scope != "all-states") query = query.Where(c => !c.Archived);
+        else if (Scope != "all-states")
+        {
+            // An equality, not NOT("Archived"): only an equality lets SQLite use the column inside an index, and without it
+            // the unassigned count below was read through the state index and each case's row (1.7 ms against 0.08).
+            var archived = false;
+            query = query.Where(c => c.Archived == archived);
+        }
         if (!string.IsNullOrEmpty(Handler)) query = query.Where(c => c.HandlerId == Handler);
         if (Overdue) query = query.Where(c => c.NextDue < Today);
         if (DueWithin is >= 0 and <= 365)
@@ -74,10 +80,16 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
         int counted;
         if (Scope == "mine")
         {
-            counted = await query.Where(c => c.HandlerId == actor.UserId).Take(CountCap + 1).CountAsync(ct);
-            if (counted <= CountCap)
-                counted += await query.Where(c => c.HandlerId == null && c.State == "received").Take(CountCap + 1 - counted).CountAsync(ct);
-            query = query.Where(c => c.HandlerId == actor.UserId || (c.HandlerId == null && c.State == "received"));
+            var own = await query.Where(c => c.HandlerId == actor.UserId).Take(CountCap + 1).CountAsync(ct);
+            int? unassigned = own <= CountCap
+                ? await query.Where(c => c.HandlerId == null && c.State == "received").Take(CountCap + 1 - own).CountAsync(ct)
+                : null;
+            counted = own + (unassigned ?? 0);
+            // A part without cases is left out of the list's OR: its half still walked the sort's index in search of rows
+            // (a manager with no cases of their own: ~1 ms a page at a million cases).
+            query = own == 0 ? query.Where(c => c.HandlerId == null && c.State == "received")
+                : unassigned == 0 ? query.Where(c => c.HandlerId == actor.UserId)
+                : query.Where(c => c.HandlerId == actor.UserId || (c.HandlerId == null && c.State == "received"));
         }
         else
             counted = await query.Take(CountCap + 1).CountAsync(ct);

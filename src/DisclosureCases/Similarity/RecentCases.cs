@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+
+namespace DisclosureCases.Similarity;
+
+/// <summary>
+/// The trigrams of a SQLite database's newest cases, in memory, for the case page's search among the cases received
+/// since its kept candidates (<see cref="StoredCandidates.UpToCaseId"/>): the same answer as the FTS5 query — the
+/// newest cases holding any of the given trigrams — without reading the index, which cost 0.3–0.9 ms a case page
+/// (docs/benchmarks.md). Holds every case with an id above <see cref="Floor"/>: the newest <see cref="Capacity"/> when
+/// first used, then each case received since, read by id from the table when the newest id has moved (a primary-key range,
+/// nothing at all while no case came in). A search reaching below the floor goes to the index as before.
+/// <para>
+/// SQLite only: its single writer hands out ids in commit order, so a case with a lower id never commits after a higher one
+/// was read (PostgreSQL's sequences promise no such thing). An edited description is brought in by <see cref="Changed"/>;
+/// a database whose newest id went down (replaced, restored) is read afresh.
+/// </para>
+/// </summary>
+public sealed class RecentCases(int capacity = RecentCases.Capacity)
+{
+    /// <summary>Cases read when first used, and kept after a trim (twice as many are held before one).</summary>
+    public const int Capacity = 20_000;
+
+    const int ReadBatch = 5_000;
+
+    static readonly ConcurrentDictionary<string, RecentCases> ByDatabase = new();
+
+    readonly object _gate = new();
+    // Each trigram's cases, ascending; and every case held, ascending. About 10 MB at twice the capacity.
+    readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    readonly List<int> _ids = [];
+    bool _loaded;
+    int _last;
+
+    /// <summary>Every case with a greater id is held.</summary>
+    public int Floor { get; private set; }
+
+    /// <summary>The recent cases of the database behind <paramref name="connection"/>.</summary>
+    public static RecentCases Of(DbConnection connection) => ByDatabase.GetOrAdd(connection.ConnectionString, _ => new RecentCases());
+
+    /// <summary>A description edited in place: its trigrams replace the held ones (a case not held is left alone).</summary>
+    public static void Changed(DbConnection connection, int caseId, string description)
+    {
+        if (ByDatabase.TryGetValue(connection.ConnectionString, out var recent)) recent.Replace(caseId, description);
+    }
+
+    /// <summary>How many cases are held (tests).</summary>
+    internal int Count { get { lock (_gate) return _ids.Count; } }
+
+    /// <summary>
+    /// The newest cases above <paramref name="since"/> holding any of <paramref name="trigrams"/>, newest first, at most
+    /// <paramref name="limit"/>, added to <paramref name="ids"/>; false (nothing added) when <paramref name="since"/> lies
+    /// below what is held. <paramref name="newest"/> is the table's greatest id, read by the caller in this request.
+    /// </summary>
+    public async Task<bool> TryMatchAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit,
+        List<int> ids, CancellationToken ct)
+    {
+        await CatchUpAsync(connection, newest, ct);
+        lock (_gate)
+        {
+            if (!_loaded || since < Floor) return false;
+            var found = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+            foreach (var gram in trigrams)
+            {
+                if (!_postings.TryGetValue(gram, out var list)) continue;
+                for (var i = list.Count - 1; i >= 0 && list[i] > since; i--)
+                {
+                    // Newer than the limit-th found: the rest of this list is older still.
+                    if (found.Count >= limit && list[i] < found.Max) break;
+                    found.Add(list[i]);
+                    if (found.Count > limit) found.Remove(found.Max);
+                }
+            }
+            ids.AddRange(found);
+            return true;
+        }
+    }
+
+    /// <summary>Reads the cases up to <paramref name="newest"/> not held yet (all of the newest, the first time).</summary>
+    async Task CatchUpAsync(DbConnection connection, long newest, CancellationToken ct)
+    {
+        int last;
+        bool loaded;
+        bool behind;
+        lock (_gate)
+        {
+            if (_loaded && newest == _last) return;
+            behind = _loaded && newest < _last;
+        }
+        // Below what is held: another request read a newer id since this one did — or the database went back (a file
+        // replaced under the app), which only a fresh look tells apart.
+        if (behind)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT coalesce(max(Id), 0) FROM Cases";
+            var now = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            lock (_gate)
+            {
+                if (now >= _last) return;
+                Clear();
+            }
+            newest = now;
+        }
+        lock (_gate)
+        {
+            if (_loaded && newest <= _last) return;
+            last = _last;
+            loaded = _loaded;
+        }
+        if (!loaded)
+        {
+            // The newest Capacity cases; the floor is just below the oldest of them (0 when that is all there are).
+            var rows = await ReadAsync(connection, $"SELECT Id, Description FROM Cases WHERE Id <= {newest} ORDER BY Id DESC LIMIT {capacity}", ct);
+            lock (_gate)
+            {
+                if (_loaded) return;
+                rows.Reverse();
+                foreach (var (id, text) in rows) Add(id, text);
+                Floor = rows.Count < capacity ? 0 : rows[0].Id - 1;
+                _last = (int)newest;
+                _loaded = true;
+            }
+            return;
+        }
+        while (last < newest)
+        {
+            var rows = await ReadAsync(connection, $"SELECT Id, Description FROM Cases WHERE Id > {last} AND Id <= {newest} ORDER BY Id LIMIT {ReadBatch}", ct);
+            lock (_gate)
+            {
+                foreach (var (id, text) in rows)
+                    if (id > _last) { Add(id, text); _last = id; }
+                if (rows.Count < ReadBatch) _last = Math.Max(_last, (int)newest);
+                last = _last;
+                if (_ids.Count > 2 * capacity) Trim();
+            }
+        }
+    }
+
+    static async Task<List<(int Id, string Text)>> ReadAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<(int, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt32(0), reader.GetString(1)));
+        return rows;
+    }
+
+    /// <summary>Every trigram of a text's runs, as the FTS5 trigram tokenizer finds them (folded the same way).</summary>
+    static HashSet<string> Trigrams(string text)
+    {
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in TextGrams.Runs(text))
+            for (var i = 0; i + 3 <= run.Length; i++)
+                grams.Add(run.Substring(i, 3));
+        return grams;
+    }
+
+    /// <summary>Appends a case newer than every one held (its id goes at the end of each list).</summary>
+    void Add(int id, string text)
+    {
+        _ids.Add(id);
+        foreach (var g in Trigrams(text))
+        {
+            if (!_postings.TryGetValue(g, out var list)) _postings[g] = list = [];
+            list.Add(id);
+        }
+    }
+
+    /// <summary>A held case's new text: out of every list, into its trigrams' (an edit is rare; this looks at all lists).</summary>
+    internal void Replace(int id, string text)
+    {
+        lock (_gate)
+        {
+            if (_ids.BinarySearch(id) < 0) return;
+            foreach (var list in _postings.Values)
+                if (list.BinarySearch(id) is var at and >= 0) list.RemoveAt(at);
+            foreach (var g in Trigrams(text))
+            {
+                if (!_postings.TryGetValue(g, out var list)) _postings[g] = list = [];
+                var at = list.BinarySearch(id);
+                if (at < 0) list.Insert(~at, id);
+            }
+        }
+    }
+
+    /// <summary>Keeps the newest <c>capacity</c> cases and raises the floor below them.</summary>
+    void Trim()
+    {
+        var floor = _ids[_ids.Count - capacity - 1];
+        _ids.RemoveRange(0, _ids.Count - capacity);
+        foreach (var (gram, list) in _postings.ToList())
+        {
+            var at = list.BinarySearch(floor + 1);
+            list.RemoveRange(0, at >= 0 ? at : ~at);
+            if (list.Count == 0) _postings.Remove(gram);
+        }
+        Floor = floor;
+    }
+
+    void Clear()
+    {
+        _postings.Clear();
+        _ids.Clear();
+        _loaded = false;
+        _last = 0;
+        Floor = 0;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Data.Common;
+using DisclosureCases.Cases;
+using DisclosureCases.Data;
+using DisclosureCases.Similarity;
+using DisclosureCases.Tests.Cli;
+using DisclosureCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisclosureCases.Tests.Similarity;
+
+/// <summary>
+/// The newest cases' trigrams in memory (<see cref="RecentCases"/>, SQLite): the same cases, in the same order, as the
+/// FTS5 index's search among the cases above an id; cases received later read in; a search below what is held refused
+/// (the index answers it); an edited description matched by its new text; a database gone back read afresh.
+/// </summary>
+public sealed class RecentCasesTests(RecentCasesTests.Factory factory) : IClassFixture<RecentCasesTests.Factory>
+{
+    public sealed class Factory : SqliteAppFactory;
+
+    const int Seeded = 3_000;
+    static readonly SemaphoreSlim Seeding = new(1, 1);
+    static bool _seeded;
+
+    async Task SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (_seeded) return;
+            var seed = await CliHarness.RunAsync(factory, "seed", "--cases", Seeded.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch", "1000");
+            seed.ExitCode.ShouldBe(0, seed.Error);
+            _seeded = true;
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+
+    static async Task<DbConnection> OpenAsync(DisclosureDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
+        return connection;
+    }
+
+    static async Task<long> NewestAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(Id) FROM Cases";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What the case page asked the index before: the newest cases above <paramref name="since"/> holding any of them.</summary>
+    static async Task<List<int>> IndexAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid FROM CaseText WHERE CaseText MATCH $q AND rowid > {since} ORDER BY rowid DESC LIMIT {limit}";
+        var p = command.CreateParameter();
+        p.ParameterName = "$q";
+        p.Value = TextGrams.Fts5AnyOf(trigrams);
+        command.Parameters.Add(p);
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
+        return ids;
+    }
+
+    static async Task<List<int>?> MemoryAsync(RecentCases recent, DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit)
+    {
+        var ids = new List<int>();
+        return await recent.TryMatchAsync(connection, trigrams, since, newest, limit, ids, default) ? ids : null;
+    }
+
+    static IReadOnlyList<string> Trigrams(string text, int skip, int take) =>
+        TextGrams.Grams(text).Where(g => g.Length == 3).Skip(skip).Take(take).ToList();
+
+    [Fact]
+    public async Task Lists_the_cases_the_index_lists_above_an_id_in_the_same_order()
+    {
+        await SeedAsync();
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var newest = await NewestAsync(connection);
+        var recent = new RecentCases(capacity: 1_000);
+        var texts = await db.Cases.AsNoTracking().Where(c => c.Id % 37 == 0).OrderBy(c => c.Id).Select(c => c.Description).Take(60).ToListAsync();
+        texts.Count.ShouldBeGreaterThan(50);
+
+        var compared = 0;
+        var nonEmpty = 0;
+        foreach (var text in texts)
+            foreach (var (skip, take) in new[] { (0, 3), (2, 1), (0, 8) })
+                foreach (var (back, limit) in new[] { (999, 200), (400, 20), (50, 200) })
+                {
+                    var trigrams = Trigrams(text, skip, take);
+                    if (trigrams.Count == 0) continue;
+                    var since = (int)newest - back;
+                    var expected = await IndexAsync(connection, trigrams, since, limit);
+                    var found = (await MemoryAsync(recent, connection, trigrams, since, newest, limit)).ShouldNotBeNull();
+                    found.ShouldBe(expected, $"{string.Join(" ", trigrams)} above {since}, {limit}");
+                    compared++;
+                    if (expected.Count > 0) nonEmpty++;
+                }
+        compared.ShouldBeGreaterThan(400);
+        nonEmpty.ShouldBeGreaterThan(compared / 2);
+
+        // Below what is held (the newest 1,000): refused, the index answers.
+        recent.Floor.ShouldBe((int)newest - 1_000);
+        (await MemoryAsync(recent, connection, Trigrams(texts[0], 0, 3), (int)newest - 1_001, newest, 200)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Cases_received_later_are_read_in_and_past_twice_its_capacity_the_floor_rises()
+    {
+        await SeedAsync();
+        var recent = new RecentCases(capacity: 100);
+        int start;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var connection = await OpenAsync(db);
+            start = (int)await NewestAsync(connection);
+            (await MemoryAsync(recent, connection, ["冷链仓"], start - 10, start, 200)).ShouldNotBeNull();
+            recent.Count.ShouldBe(100);
+        }
+
+        var received = await new CaseMaker(factory).ReceiveAsync("clerk", "钱七", i => i.Description = "申请公开江杨南路冷链仓储中心的环境影响评价文件");
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var connection = await OpenAsync(db);
+            var newest = await NewestAsync(connection);
+            var trigrams = Trigrams(received.Description, 0, 20);
+            var found = (await MemoryAsync(recent, connection, trigrams, start, newest, 200)).ShouldNotBeNull();
+            found.ShouldContain(received.Id);
+            found.ShouldBe(await IndexAsync(connection, trigrams, start, 200));
+        }
+
+        var more = await CliHarness.RunAsync(factory, "seed", "--cases", "250", "--batch", "250", "--seed", "7");
+        more.ExitCode.ShouldBe(0, more.Error);
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var connection = await OpenAsync(db);
+            var newest = await NewestAsync(connection);
+            var trigrams = Trigrams(received.Description, 0, 20);
+            (await MemoryAsync(recent, connection, trigrams, (int)newest - 50, newest, 200)).ShouldNotBeNull();
+            recent.Count.ShouldBe(100);
+            recent.Floor.ShouldBe((int)newest - 100);
+            (await MemoryAsync(recent, connection, trigrams, start, newest, 200)).ShouldBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_description_is_matched_by_its_new_text_and_not_its_old()
+    {
+        await SeedAsync();
+        var cases = new CaseMaker(factory);
+        var asked = await cases.ReceiveAsync("clerk", "孙八", i => i.Description = "申请公开逸仙路高架匝道改建工程的交通影响评价报告");
+        await using var db = factory.Database.CreateContext(AgencyScope.For(asked.AgencyId));
+        var connection = await OpenAsync(db);
+        var recent = RecentCases.Of(connection);
+        var oldOnly = Trigrams("逸仙路高架匝道改建", 0, 10);
+        var newOnly = Trigrams("殷行街道睦邻中心装修", 0, 10);
+        var since = asked.Id - 1;
+        (await MemoryAsync(recent, connection, oldOnly, since, await NewestAsync(connection), 200)).ShouldNotBeNull().ShouldContain(asked.Id);
+
+        var loaded = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == asked.Id);
+        var input = CaseEdit.InputOf(loaded);
+        input.Description = "申请公开殷行街道睦邻中心装修工程的验收报告";
+        (await ActivatorUtilities.CreateInstance<CaseEdit>(factory.Services, db).SaveAsync(asked.Id, input, loaded.Version,
+            await cases.ActorAsync("clerk"), default)).ShouldBeOfType<CaseEdit.Result.Saved>();
+
+        var newest = await NewestAsync(connection);
+        (await MemoryAsync(recent, connection, newOnly, since, newest, 200)).ShouldNotBeNull().ShouldContain(asked.Id);
+        (await MemoryAsync(recent, connection, oldOnly, since, newest, 200)).ShouldNotBeNull().ShouldNotContain(asked.Id);
+        (await MemoryAsync(recent, connection, newOnly, since, newest, 200)).ShouldBe(await IndexAsync(connection, newOnly, since, 200));
+    }
+
+    [Fact]
+    public async Task A_database_whose_newest_id_went_down_is_read_again_but_a_request_behind_another_changes_nothing()
+    {
+        await SeedAsync();
+        var copy = Path.Combine(Path.GetTempPath(), $"disclosure-recent-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = factory.Database.CreateContext(AgencyScope.All);
+            var connection = await OpenAsync(db);
+            await using (var vacuum = connection.CreateCommand())
+            {
+                vacuum.CommandText = $"VACUUM INTO '{copy}'";
+                await vacuum.ExecuteNonQueryAsync();
+            }
+            var older = await NewestAsync(connection);
+            var recent = new RecentCases(capacity: 1_000);
+            const string text = "申请公开淞沪路隧道出入口的噪声监测数据";
+            var trigrams = Trigrams(text, 0, 20);
+            (await MemoryAsync(recent, connection, trigrams, (int)older - 10, older, 200)).ShouldNotBeNull();
+            recent.Count.ShouldBe(1_000);
+
+            var added = await new CaseMaker(factory).ReceiveAsync("clerk", "周九", i => i.Description = text);
+            var newest = await NewestAsync(connection);
+            newest.ShouldBeGreaterThan(older);
+            (await MemoryAsync(recent, connection, trigrams, (int)older, newest, 200)).ShouldNotBeNull().ShouldContain(added.Id);
+            recent.Count.ShouldBe(1_000 + (int)(newest - older));
+
+            // A request that read the newest id before the last case came in: nothing is read again or dropped.
+            (await MemoryAsync(recent, connection, trigrams, (int)older, older, 200)).ShouldNotBeNull().ShouldContain(added.Id);
+            recent.Count.ShouldBe(1_000 + (int)(newest - older));
+            recent.Floor.ShouldBe((int)older - 1_000);
+
+            // The same application on a file restored from before that case: held afresh from the file.
+            await using var restored = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
+            await restored.OpenAsync();
+            (await NewestAsync(restored)).ShouldBe(older);
+            var found = (await MemoryAsync(recent, restored, trigrams, (int)older - 500, older, 200)).ShouldNotBeNull();
+            found.ShouldNotContain(added.Id);
+            found.ShouldBe(await IndexAsync(restored, trigrams, (int)older - 500, 200));
+            recent.Floor.ShouldBe((int)older - 1_000);
+            recent.Count.ShouldBe(1_000);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+}
