@@ -306,9 +306,13 @@ public static class SimilarCases
             // Walking: the newest cases in a subquery with its own limit, which the planner can only read down the primary
             // key and stops reading once enough match — asked for as a filter, the planner estimates two trigrams together
             // as independent (a few hundred matches) and takes the GIN bitmap of all tens of thousands, or scans the table.
-            // Only the cases received since a kept list (since > 0) are few and the newest: always walked.
-            bool Walk(double matches) => since > 0 || matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
+            // The cases received since a kept list (since > 0) are walked while they are few (PostgresNewerWalk); past that
+            // (a list kept long ago, or the job behind) the search is the full one's with the id range as one more condition
+            // (8,000 newer cases walked twice a case page were 1.4 s at p95 under load).
+            var fewNewer = since > 0 && total - since <= (NewerWalkOverride.Value ?? PostgresNewerWalk);
+            bool Walk(double matches) => fewNewer || matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
             var newer = since > 0 ? $"WHERE \"Id\" > {since} " : "";
+            var newerOnly = since > 0 ? $" AND \"Id\" > {since}" : "";
             string From(double matches) => Walk(matches)
                 ? $"(SELECT \"Id\", {column} FROM \"Cases\" {newer}ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
                 : "\"Cases\"";
@@ -338,7 +342,7 @@ public static class SimilarCases
                 // The two together are at most as many as the rarer of them.
                 await PostgresMatchAsync(connection, $"""
                     SELECT "Id" FROM {From(Df(rarest[0]))}
-                    WHERE {column} && @g0 AND {column} && @g1
+                    WHERE {column} && @g0 AND {column} && @g1{newerOnly}
                     ORDER BY {Newest(Df(rarest[0]))}
                     """, [new[] { rarest[0] }, new[] { rarest[1] }], limit, ids, ct);
             if (ids.Count < limit)
@@ -355,7 +359,7 @@ public static class SimilarCases
                 // when the pair already found some.
                 if (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || since > 0 || ids.Count == 0)
                     await PostgresMatchAsync(connection, $"""
-                        SELECT "Id" FROM {From(matches)} WHERE {column} && @g0 ORDER BY {Newest(matches)}
+                        SELECT "Id" FROM {From(matches)} WHERE {column} && @g0{newerOnly} ORDER BY {Newest(matches)}
                         """, [any.ToArray()], limit, ids, ct);
             }
             return (Weight, ids, total);
@@ -382,6 +386,15 @@ public static class SimilarCases
 
     /// <summary>Tests set it in their own async flow to take the walk on a small table (where the bitmap would be chosen).</summary>
     internal static readonly AsyncLocal<double?> WalkFromOverride = new();
+
+    /// <summary>
+    /// PostgreSQL: up to this many cases received since a kept list are walked newest first (about 1.4 µs each, twice a
+    /// case page); more go the way of a full search with the id range (docs/benchmarks.md).
+    /// </summary>
+    public const long PostgresNewerWalk = 2_000;
+
+    /// <summary>Tests set it in their own async flow to search among newer cases without the walk.</summary>
+    internal static readonly AsyncLocal<long?> NewerWalkOverride = new();
 
     /// <summary>The newest cases a walk reads at most (1.4 µs each: 70 ms): older ones are not candidates then.</summary>
     public const int PostgresWalkLimit = 50_000;
