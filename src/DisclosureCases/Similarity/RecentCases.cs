@@ -19,14 +19,14 @@ namespace DisclosureCases.Similarity;
 public sealed class RecentCases(int capacity = RecentCases.Capacity)
 {
     /// <summary>Cases read when first used, and kept after a trim (twice as many are held before one).</summary>
-    public const int Capacity = 20_000;
+    public const int Capacity = 10_000;
 
     const int ReadBatch = 5_000;
 
     static readonly ConcurrentDictionary<string, RecentCases> ByDatabase = new();
 
     readonly object _gate = new();
-    // Each trigram's cases, ascending; and every case held, ascending. About 10 MB at twice the capacity.
+    // Each trigram's cases, ascending; and every case held, ascending.
     readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     readonly List<int> _ids = [];
     bool _loaded;
@@ -156,15 +156,21 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
         return grams;
     }
 
-    /// <summary>Appends a case newer than every one held (its id goes at the end of each list).</summary>
+    /// <summary>
+    /// Appends a case newer than every one held (its id goes at the end of each list). A trigram already listed is looked
+    /// up by its characters, without a string of its own: reading in the first cases made ~30 MB of short-lived strings.
+    /// </summary>
     void Add(int id, string text)
     {
         _ids.Add(id);
-        foreach (var g in Trigrams(text))
-        {
-            if (!_postings.TryGetValue(g, out var list)) _postings[g] = list = [];
-            list.Add(id);
-        }
+        var lookup = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var run in TextGrams.Runs(text))
+            for (var i = 0; i + 3 <= run.Length; i++)
+            {
+                var gram = run.AsSpan(i, 3);
+                if (!lookup.TryGetValue(gram, out var list)) lookup[gram] = list = [];
+                if (list.Count == 0 || list[^1] != id) list.Add(id); // the same trigram twice in one text: listed once
+            }
     }
 
     /// <summary>A held case's new text: out of every list, into its trigrams' (an edit is rare; this looks at all lists).</summary>
