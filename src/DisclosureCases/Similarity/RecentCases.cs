@@ -146,30 +146,28 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
         return rows;
     }
 
-    /// <summary>Every trigram of a text's runs, as the FTS5 trigram tokenizer finds them (folded the same way).</summary>
-    static HashSet<string> Trigrams(string text)
-    {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var run in TextGrams.Runs(text))
-            for (var i = 0; i + 3 <= run.Length; i++)
-                grams.Add(run.Substring(i, 3));
-        return grams;
-    }
-
-    /// <summary>
-    /// Appends a case newer than every one held (its id goes at the end of each list). A trigram already listed is looked
-    /// up by its characters, without a string of its own: reading in the first cases made ~30 MB of short-lived strings.
-    /// </summary>
+    /// <summary>Appends a case newer than every one held.</summary>
     void Add(int id, string text)
     {
         _ids.Add(id);
+        List(id, text);
+    }
+
+    /// <summary>
+    /// Lists a case under every trigram of its text's runs, as the FTS5 trigram tokenizer finds them (folded the same way):
+    /// at the end of a list for a case newer than all in it, in its place otherwise. A trigram already listed is looked up
+    /// by its characters, without a string of its own (reading in the first cases made ~30 MB of short-lived strings).
+    /// </summary>
+    void List(int id, string text)
+    {
         var lookup = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var run in TextGrams.Runs(text))
             for (var i = 0; i + 3 <= run.Length; i++)
             {
                 var gram = run.AsSpan(i, 3);
                 if (!lookup.TryGetValue(gram, out var list)) lookup[gram] = list = [];
-                if (list.Count == 0 || list[^1] != id) list.Add(id); // the same trigram twice in one text: listed once
+                if (list.Count == 0 || list[^1] < id) list.Add(id);
+                else if (list.BinarySearch(id) is var at and < 0) list.Insert(~at, id); // present already: the same trigram twice
             }
     }
 
@@ -181,12 +179,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
             if (_ids.BinarySearch(id) < 0) return;
             foreach (var list in _postings.Values)
                 if (list.BinarySearch(id) is var at and >= 0) list.RemoveAt(at);
-            foreach (var g in Trigrams(text))
-            {
-                if (!_postings.TryGetValue(g, out var list)) _postings[g] = list = [];
-                var at = list.BinarySearch(id);
-                if (at < 0) list.Insert(~at, id);
-            }
+            List(id, text);
         }
     }
 
