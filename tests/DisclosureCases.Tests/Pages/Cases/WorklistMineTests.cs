@@ -8,13 +8,8 @@ namespace DisclosureCases.Tests.Pages.Cases;
 /// 工作台 "mine" for a clerk whose agency has no unassigned new case: their own cases alone (the list leaves out the
 /// empty half of its OR; <see cref="WorklistTests"/> covers a clerk with both halves and a manager with none of their own).
 /// </summary>
-public partial class WorklistMineTests(AppFactory factory) : IClassFixture<AppFactory>
+public class WorklistMineTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    static List<int> Ids(string html) => WorklistRows().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"<td><a href=""/Cases/(\d+)"">")]
-    private static partial System.Text.RegularExpressions.Regex WorklistRows();
-
     [Fact]
     public async Task Mine_without_unassigned_new_cases_is_my_cases_alone()
     {
@@ -38,6 +33,6 @@ public partial class WorklistMineTests(AppFactory factory) : IClassFixture<AppFa
         expected.ShouldNotBeEmpty();
         var client = await factory.SignInAsync("clerk2");
         var html = await client.GetStringAsync("/Cases?Scope=mine");
-        Ids(html).ShouldBe(expected);
+        WorklistTests.Ids(html).ShouldBe(expected);
     }
 }

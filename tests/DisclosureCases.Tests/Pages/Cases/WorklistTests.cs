@@ -26,7 +26,7 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
     [GeneratedRegex(@"<td><a href=""/Cases/(\d+)"">")]
     private static partial Regex RowPattern();
 
-    static List<int> Ids(string html) => RowPattern().Matches(html).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+    internal static List<int> Ids(string html) => RowPattern().Matches(html).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
 
     [Fact]
     public async Task More_than_a_thousand_matching_cases_are_counted_as_1000_plus_and_the_pages_go_on()
