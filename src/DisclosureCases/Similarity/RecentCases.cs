@@ -91,9 +91,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
         // replaced under the app), which only a fresh look tells apart.
         if (behind)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT coalesce(max(Id), 0) FROM Cases";
-            var now = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            var now = await SimilarCases.SqliteNewestIdAsync(connection, ct);
             lock (_gate)
             {
                 if (now >= _last) return;

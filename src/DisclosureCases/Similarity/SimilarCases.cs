@@ -177,7 +177,7 @@ public static class SimilarCases
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = Math.Max(1, await ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM Cases", [], ct));
+            var total = Math.Max(1, await SqliteNewestIdAsync(connection, ct));
             var trigrams = grams.Where(g => g.Length == 3).ToList();
             var df = await FrequenciesAsync(connection, trigrams, ct);
             double Weight(string g) => Math.Log(1 + total / (1.0 + df.GetValueOrDefault(g)));
@@ -393,7 +393,7 @@ public static class SimilarCases
     /// </summary>
     public const long PostgresNewerWalk = 2_000;
 
-    /// <summary>Tests set it in their own async flow to search among newer cases without the walk.</summary>
+    /// <summary>Tests set it in their own async flow to walk the newer cases, or not, whatever their number.</summary>
     internal static readonly AsyncLocal<long?> NewerWalkOverride = new();
 
     /// <summary>The newest cases a walk reads at most (1.4 µs each: 70 ms): older ones are not candidates then.</summary>
@@ -443,6 +443,10 @@ public static class SimilarCases
         PostgresStatistics[key] = statistics;
         return statistics;
     }
+
+    /// <summary>SQLite: the greatest case id (0 when there is none).</summary>
+    internal static Task<long> SqliteNewestIdAsync(DbConnection connection, CancellationToken ct) =>
+        ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM Cases", [], ct);
 
     static async Task<long> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string, object)> parameters, CancellationToken ct)
     {
