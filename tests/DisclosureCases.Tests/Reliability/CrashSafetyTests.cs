@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Audit;
 using DisclosureCases.Tests.Cli;
@@ -87,9 +88,11 @@ public sealed class CrashSafetyTests
                         acknowledged.Add(new(id, "register"));
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or SocketException)
                 {
-                    // The connection died with the process: whatever was in flight was never acknowledged.
+                    // The connection died with the process: whatever was in flight was never acknowledged. A connection
+                    // accepted by the kernel just as the process died fails as a bare SocketException ("Transport endpoint
+                    // is not connected", from reading the remote end point), not wrapped in an HttpRequestException.
                 }
             })).ToList();
 

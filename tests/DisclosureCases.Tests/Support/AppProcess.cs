@@ -76,7 +76,7 @@ public sealed class AppProcess : IDisposable
             {
                 if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return app;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException)
             {
             }
             if (DateTime.UtcNow > deadline)
