@@ -69,6 +69,13 @@ public sealed class SqliteStatements(string connectionString)
         connection.Dispose();
     }
 
+    /// <summary>
+    /// A command for the application's own SQL on <paramref name="connection"/>: on a kept connection its compiled statement
+    /// is kept like EF Core's (so the text must not vary with values — they go as parameters); elsewhere a plain command.
+    /// </summary>
+    public static DbCommand CreateCommand(DbConnection connection) =>
+        TryKept(connection, out var kept) ? new KeptCommand(kept, (SqliteConnection)connection).InConnectionTransaction() : connection.CreateCommand();
+
     internal static bool TryKept(DbConnection connection, [NotNullWhen(true)] out Kept? kept)
     {
         kept = null;
@@ -86,6 +93,9 @@ public sealed class SqliteStatements(string connectionString)
         readonly HashSet<SqliteCommand> _busy = [];
 
         public Kept(SqliteConnection connection) => _connection = connection;
+
+        /// <summary>How many SQL texts are kept (tests).</summary>
+        internal int Count { get { lock (_commands) return _commands.Count; } }
 
         /// <summary>The command for <paramref name="sql"/>, or null when it is running already or too many are kept.</summary>
         public SqliteCommand? Take(string sql)
@@ -143,6 +153,14 @@ public sealed class SqliteStatements(string connectionString)
         string _text = "";
 
         SqliteCommand _inner => _command ??= connection.CreateCommand();
+
+        /// <summary>Starts from a command the connection makes, which joins the connection's open transaction if any (EF Core
+        /// sets the transaction itself; the application's own SQL relies on this).</summary>
+        internal KeptCommand InConnectionTransaction()
+        {
+            _ = _inner;
+            return this;
+        }
 
         [AllowNull]
         public override string CommandText

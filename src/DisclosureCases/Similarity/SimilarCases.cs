@@ -239,9 +239,12 @@ public static class SimilarCases
     static async Task MatchAsync(DbConnection connection, string match, string order, int limit, int since, List<int> ids, CancellationToken ct)
     {
         const string table = Data.SimilarityMigrations.SimilarityIndexSql.SqliteTable;
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q AND rowid > {since} ORDER BY {order} LIMIT {limit}";
+        // The values as parameters: one text per order, compiled once per connection (SqliteStatements).
+        await using var command = Data.SqliteStatements.CreateCommand(connection);
+        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q AND rowid > $since ORDER BY {order} LIMIT $limit";
         Add(command, "$q", match);
+        Add(command, "$since", since);
+        Add(command, "$limit", limit);
         await ReadIdsAsync(command, ids, ct);
     }
 
@@ -450,7 +453,7 @@ public static class SimilarCases
 
     static async Task<long> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string, object)> parameters, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Data.SqliteStatements.CreateCommand(connection);
         command.CommandText = sql;
         foreach (var (name, value) in parameters) Add(command, name, value);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);

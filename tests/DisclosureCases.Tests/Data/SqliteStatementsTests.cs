@@ -111,6 +111,39 @@ public sealed class SqliteStatementsTests : IDisposable
         (await db.Database.ExecuteSqlRawAsync("UPDATE Agencies SET Name = Name WHERE Code = {0}", "A1")).ShouldBe(1);
     }
 
+    static async Task<string?> OwnSqlNameAsync(DisclosureDbContext db, string code)
+    {
+        await using var command = SqliteStatements.CreateCommand(db.Database.GetDbConnection());
+        command.CommandText = "SELECT Name FROM Agencies WHERE Code = $code";
+        var p = command.CreateParameter();
+        p.ParameterName = "$code";
+        p.Value = code;
+        command.Parameters.Add(p);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task The_application_s_own_sql_keeps_its_statement_and_joins_an_open_transaction()
+    {
+        await using var db = _database.CreateContext(AgencyScope.All);
+        SqliteStatements.TryKept(db.Database.GetDbConnection(), out var kept).ShouldBeTrue();
+        var before = kept.Count;
+        (await OwnSqlNameAsync(db, "A1")).ShouldBe("机关1");
+        (await OwnSqlNameAsync(db, "A2")).ShouldBe("机关2"); // the same text with another value: the same kept statement
+        (await OwnSqlNameAsync(db, "none")).ShouldBeNull();
+        kept.Count.ShouldBe(before + 1);
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var agency = await db.Agencies.SingleAsync(a => a.Code == "A5");
+            agency.Name = "改名";
+            await db.SaveChangesAsync();
+            (await OwnSqlNameAsync(db, "A5")).ShouldBe("改名"); // inside the transaction, not refused for lacking it
+            await tx.RollbackAsync();
+        }
+        (await OwnSqlNameAsync(db, "A5")).ShouldBe("机关5");
+    }
+
     [Fact]
     public async Task Switched_off_a_context_opens_and_closes_as_usual()
     {
