@@ -11,8 +11,12 @@ public sealed class Inbox(DisclosureDbContext db, TimeProvider time)
 {
     public const int PageSize = 50;
 
-    public Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
-        db.Notifications.CountAsync(n => n.RecipientId == userId && n.ReadAt == null, ct);
+    // Every page's bell asks it.
+    static readonly Compiled<Func<DisclosureDbContext, string, CancellationToken, Task<int>>> Unread = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, string userId, CancellationToken ct) =>
+            db.Notifications.Count(n => n.RecipientId == userId && n.ReadAt == null)));
+
+    public Task<int> UnreadCountAsync(string userId, CancellationToken ct) => Unread.For(db)(db, userId, ct);
 
     /// <summary>Newest first; unread only when <paramref name="unreadOnly"/>.</summary>
     public async Task<(IReadOnlyList<Notification> Items, int Total)> PageAsync(string userId, bool unreadOnly, int page, CancellationToken ct)

@@ -40,6 +40,42 @@ public static class SimilarCases
     /// that may overtake them as outcomes and replies change.</summary>
     public const int StoredCount = 30;
 
+    // The panel's queries, compiled once (Data/Compiled.cs); a null agency leaves the context's own filter alone (EF Core
+    // drops the comparison from the SQL for a null parameter).
+    static readonly Compiled<Func<DisclosureDbContext, int, long, CancellationToken, Task<StoredCandidates?>>> StoredQuery = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, int caseId, long hash, CancellationToken ct) =>
+            db.SimilarCandidates.AsNoTracking().FirstOrDefault(s => s.CaseId == caseId && s.TextHash == hash)));
+
+    static readonly Compiled<Func<DisclosureDbContext, int?, string, int, IAsyncEnumerable<int>>> ApplicantCasesQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int?, string, int, int>((db, agency, idNumber, limit) => db.Cases.AsNoTracking()
+            .Where(c => (agency == null || c.AgencyId == agency) && c.Applicant.IdNumber == idNumber)
+            // Newest by receipt, the order of the applicant's index (Data/IndexMigrations): by id it sorted all of them.
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit)));
+
+    sealed class TypicalNote
+    {
+        public int CaseId { get; init; }
+        public string? Note { get; init; }
+    }
+
+    static readonly Compiled<Func<DisclosureDbContext, int?, IAsyncEnumerable<TypicalNote>>> TypicalNotesQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int?, TypicalNote>((db, agency) => db.TypicalCases.AsNoTracking()
+            .Where(t => t.WithdrawnAt == null && (agency == null || t.AgencyId == agency))
+            .OrderByDescending(t => t.Id).Take(1000)
+            .Select(t => new TypicalNote { CaseId = t.CaseId, Note = t.Note })));
+
+    sealed class Reply
+    {
+        public int CaseId { get; init; }
+        public int Id { get; init; }
+        public string? Number { get; init; }
+    }
+
+    static readonly Compiled<Func<DisclosureDbContext, List<int>, IAsyncEnumerable<Reply>>> RepliesQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, List<int>, Reply>((db, ids) => db.Letters.AsNoTracking()
+            .Where(l => ids.Contains(l.CaseId) && l.CaseDocumentId == null && l.SupersedesId == null && l.Status == LetterStatus.Issued)
+            .Select(l => new Reply { CaseId = l.CaseId, Id = l.Id, Number = l.Number })));
+
     public static async Task<IReadOnlyList<SimilarCase>> FindAsync(DisclosureDbContext db, SimilarQuery query, DateOnly today, CancellationToken ct)
     {
         var grams = TextGrams.Grams(query.Text);
@@ -51,7 +87,7 @@ public static class SimilarCases
         if (query is { UseKept: true, ExcludeCaseId: { } self, Candidates: CandidateLimit })
         {
             var hash = TextHash(query.Text);
-            stored = await db.SimilarCandidates.AsNoTracking().FirstOrDefaultAsync(s => s.CaseId == self && s.TextHash == hash, ct);
+            stored = await StoredQuery.For(db)(db, self, hash, ct);
         }
         var (weights, ids, _) = await CandidatesAsync(db, grams, query.Candidates, stored?.UpToCaseId ?? 0, ct);
         var candidateIds = new HashSet<int>(ids);
@@ -61,13 +97,8 @@ public static class SimilarCases
         if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);
         var applicantId = DuplicateRule.Normalize(query.ApplicantIdNumber);
         if (applicantId.Length > 0)
-            // Newest by receipt, the order of the applicant's index (Data/IndexMigrations): by id it sorted all of them.
-            candidateIds.UnionWith(await cases.Where(c => c.Applicant.IdNumber == applicantId)
-                .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Select(c => c.Id).Take(query.Candidates).ToListAsync(ct));
-        var typical = db.TypicalCases.AsNoTracking().Where(t => t.WithdrawnAt == null);
-        if (query.AgencyId is { } a) typical = typical.Where(t => t.AgencyId == a);
-        var typicalNotes = await typical.OrderByDescending(t => t.Id).Take(1000)
-            .Select(t => new { t.CaseId, t.Note }).ToListAsync(ct);
+            candidateIds.UnionWith(await ApplicantCasesQuery.For(db)(db, query.AgencyId, applicantId, query.Candidates).ToListAsync(ct));
+        var typicalNotes = await TypicalNotesQuery.For(db)(db, query.AgencyId).ToListAsync(ct);
         var notes = typicalNotes.DistinctBy(t => t.CaseId).ToDictionary(t => t.CaseId, t => t.Note);
         candidateIds.UnionWith(notes.Keys);
         if (query.ExcludeCaseId is { } exclude) candidateIds.Remove(exclude);
@@ -77,10 +108,7 @@ public static class SimilarCases
         var ranked = Rank(query, weights, rows, applicantId, notes.ContainsKey, today, query.Top);
 
         var topIds = ranked.Select(r => r.Candidate.CaseId).ToList();
-        var replies = (await db.Letters.AsNoTracking()
-                .Where(l => topIds.Contains(l.CaseId) && l.CaseDocumentId == null && l.SupersedesId == null && l.Status == LetterStatus.Issued)
-                .Select(l => new { l.CaseId, l.Id, l.Number })
-                .ToListAsync(ct))
+        var replies = (await RepliesQuery.For(db)(db, topIds).ToListAsync(ct))
             .GroupBy(l => l.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(l => l.Id)!);
         var byId = rows.ToDictionary(r => r.Id);
         return ranked.Select(r =>

@@ -91,12 +91,39 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         return Page();
     }
 
-    async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var c = await db.Cases.AsNoTracking()
+    // The queries of every view of a case, compiled once (Data/Compiled.cs).
+    static readonly Compiled<Func<DisclosureDbContext, int, CancellationToken, Task<Case?>>> CaseQuery = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, int id, CancellationToken ct) => db.Cases.AsNoTracking()
             .Include(x => x.ClockEvents).Include(x => x.Documents).Include(x => x.Mailings)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(x => x.Id == id, ct);
+            .FirstOrDefault(x => x.Id == id)));
+
+    static readonly Compiled<Func<DisclosureDbContext, int, IAsyncEnumerable<Letter>>> LettersQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int, Letter>((db, id) => db.Letters.AsNoTracking().Where(l => l.CaseId == id).OrderBy(l => l.Id)));
+
+    static readonly Compiled<Func<DisclosureDbContext, int, IAsyncEnumerable<CaseEvent>>> EventsQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int, CaseEvent>((db, id) => db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderByDescending(e => e.Sequence)));
+
+    static readonly Compiled<Func<DisclosureDbContext, int, CancellationToken, Task<string?>>> DepartmentQuery = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, int id, CancellationToken ct) => db.Departments.Where(d => d.Id == id).Select(d => d.Name).FirstOrDefault()));
+
+    sealed class MonthCounts
+    {
+        public int All { get; init; }
+        public int Before { get; init; }
+    }
+
+    static readonly Compiled<Func<DisclosureDbContext, string, DateOnly, DateOnly, DateOnly, int, CancellationToken, Task<MonthCounts?>>> MonthQuery = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, string idNumber, DateOnly monthStart, DateOnly monthEnd, DateOnly received, int caseId, CancellationToken ct) =>
+            db.Cases.AsNoTracking()
+                .Where(x => x.Applicant.IdNumber == idNumber && x.ReceivedOn >= monthStart && x.ReceivedOn < monthEnd)
+                .GroupBy(x => 1)
+                .Select(g => new MonthCounts { All = g.Count(), Before = g.Count(x => x.ReceivedOn < received || (x.ReceivedOn == received && x.Id < caseId)) })
+                .FirstOrDefault()));
+
+    async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var c = await CaseQuery.For(db)(db, id, ct);
         if (c is null) return false;
         var actor = Actor.From(User)!;
         Case = c;
@@ -104,7 +131,7 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         Now = time.GetUtcNow();
         Definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
         var calculator = calendar.Calculator;
-        Letters = await db.Letters.AsNoTracking().Where(l => l.CaseId == id).OrderBy(l => l.Id).ToListAsync(ct);
+        Letters = await LettersQuery.For(db)(db, id).ToListAsync(ct);
         ReplyLetter = Letters.LastOrDefault(l => CaseLetters.IsReplyStep(l) && l.Status is LetterStatus.Draft or LetterStatus.Returned or LetterStatus.InReview);
         ReplyDraftable = !c.Archived && Definition.FindTransition(c.State, CaseLetters.SubmitTrigger) is not null;
         var replyInReview = ReplyLetter is { Status: LetterStatus.InReview };
@@ -113,23 +140,17 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         var clocks = CaseDeadlines.Compute(c, calculator);
         var watched = CaseDeadlines.Watched(c, Definition, clocks).Select(d => d.Key).ToHashSet();
         Deadlines = clocks.Deadlines.Select(d => new DeadlineView(d, DeadlineText.For(d, Today, calculator), watched.Contains(d.Key))).ToList();
-        Events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderByDescending(e => e.Sequence).ToListAsync(ct);
+        Events = await EventsQuery.For(db)(db, id).ToListAsync(ct);
         // The agency's users fill the forms' user fields (assign a handler) and name a posted one; most views need neither.
         if (HttpMethods.IsPost(Request.Method) || Actions.Any(t => t.Fields.Any(f => f.Type == FieldType.User)))
             Users = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
                 .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
-        Department = c.DepartmentId is { } dept ? await db.Departments.Where(d => d.Id == dept).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
+        Department = c.DepartmentId is { } dept ? await DepartmentQuery.For(db)(db, dept, ct) : null;
         Diagram = WorkflowDiagram.CachedSvg(Definition, c.State);
         // This case's place among the applicant's applications of its month (the fee band it falls in) and their number,
         // counted from the applicant's index rather than listed: an applicant may have thousands in a month.
         var monthStart = new DateOnly(c.ReceivedOn.Year, c.ReceivedOn.Month, 1);
-        var received = c.ReceivedOn;
-        var caseId = c.Id;
-        var month = await db.Cases.AsNoTracking()
-            .Where(x => x.Applicant.IdNumber == c.Applicant.IdNumber && x.ReceivedOn >= monthStart && x.ReceivedOn < monthStart.AddMonths(1))
-            .GroupBy(x => 1)
-            .Select(g => new { All = g.Count(), Before = g.Count(x => x.ReceivedOn < received || (x.ReceivedOn == received && x.Id < caseId)) })
-            .FirstOrDefaultAsync(ct);
+        var month = await MonthQuery.For(db)(db, c.Applicant.IdNumber, monthStart, monthStart.AddMonths(1), c.ReceivedOn, c.Id, ct);
         ApplicantMonthCount = month?.All ?? 0;
         FeeExplanation = fees.Explain((month?.Before ?? 0) + 1);
         return true;
