@@ -35,6 +35,30 @@ public sealed class ApplicantHistoryQuery(DisclosureDbContext db, FeeSchedule fe
     /// the applicant's receipt-date index (<see cref="Data.IndexMigrations.ApplicantReceiptIndex"/>), in one query, so
     /// that an applicant with thousands of applications costs what one with a few does. No cases, no months.
     /// </summary>
+    sealed class WindowCounts
+    {
+        public int All { get; init; }
+        public int Last30 { get; init; }
+        public int Last90 { get; init; }
+        public int Last365 { get; init; }
+        public int Month { get; init; }
+    }
+
+    // Every case page asks it (Data/Compiled.cs).
+    static readonly Compiled<Func<DisclosureDbContext, string, DateOnly, DateOnly, DateOnly, DateOnly, DateOnly, CancellationToken, Task<WindowCounts?>>> Windows = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, string key, DateOnly from30, DateOnly from90, DateOnly from365, DateOnly month, DateOnly today, CancellationToken ct) =>
+            db.Cases.AsNoTracking().Where(c => c.Applicant.IdNumber == key)
+                .GroupBy(c => 1)
+                .Select(g => new WindowCounts
+                {
+                    All = g.Count(),
+                    Last30 = g.Count(c => c.ReceivedOn >= from30 && c.ReceivedOn <= today),
+                    Last90 = g.Count(c => c.ReceivedOn >= from90 && c.ReceivedOn <= today),
+                    Last365 = g.Count(c => c.ReceivedOn >= from365 && c.ReceivedOn <= today),
+                    Month = g.Count(c => c.ReceivedOn >= month && c.ReceivedOn <= today),
+                })
+                .FirstOrDefault()));
+
     public async Task<ApplicantHistory> SummaryAsync(string idNumber, CancellationToken ct)
     {
         var key = Normalize(idNumber);
@@ -43,17 +67,7 @@ public sealed class ApplicantHistoryQuery(DisclosureDbContext db, FeeSchedule fe
         var empty = ApplicantActivity.Count([], today, thresholds);
         if (key.Length == 0) return History(today, empty, 0, [], []);
         var (from30, from90, from365, month) = (empty[0].From, empty[1].From, empty[2].From, empty[3].From);
-        var counts = await db.Cases.AsNoTracking().Where(c => c.Applicant.IdNumber == key)
-            .GroupBy(c => 1)
-            .Select(g => new
-            {
-                All = g.Count(),
-                Last30 = g.Count(c => c.ReceivedOn >= from30 && c.ReceivedOn <= today),
-                Last90 = g.Count(c => c.ReceivedOn >= from90 && c.ReceivedOn <= today),
-                Last365 = g.Count(c => c.ReceivedOn >= from365 && c.ReceivedOn <= today),
-                Month = g.Count(c => c.ReceivedOn >= month && c.ReceivedOn <= today),
-            })
-            .FirstOrDefaultAsync(ct);
+        var counts = await Windows.For(db)(db, key, from30, from90, from365, month, today, ct);
         if (counts is null) return History(today, empty, 0, [], []);
         int[] found = [counts.Last30, counts.Last90, counts.Last365, counts.Month];
         return History(today, empty.Select((w, i) => w with { Count = found[i] }).ToList(), counts.All, [], []);

@@ -14,9 +14,13 @@ public sealed class ApplicationReviews(DisclosureDbContext db, CalendarHolder ca
 {
     public sealed record View(IReadOnlyList<ReviewCase> Cases, IReadOnlyList<ApplicantWindow> Windows, bool Final, DateOnly Today);
 
+    // Every case page asks it (Data/Compiled.cs).
+    static readonly Compiled<Func<DisclosureDbContext, int, IAsyncEnumerable<int>>> LinkedReviews = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int, int>((db, caseId) => db.ReviewLinks.Where(l => l.CaseId == caseId).Select(l => l.ReviewCaseId)));
+
     public async Task<View> ForAsync(Case application, CancellationToken ct)
     {
-        var ids = await db.ReviewLinks.Where(l => l.CaseId == application.Id).Select(l => l.ReviewCaseId).ToListAsync(ct);
+        var ids = await LinkedReviews.For(db)(db, application.Id).ToListAsync(ct);
         var cases = ids.Count == 0 ? [] : await db.ReviewCases.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct);
         var windows = ApplicantWindows.Compute(ReplyReceived(application),
             cases.Where(r => r.Kind == ReviewKind.Reconsideration && r.ServedOn is not null).Select(r => r.ServedOn!.Value),

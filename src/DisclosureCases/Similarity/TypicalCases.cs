@@ -32,8 +32,12 @@ public sealed class TypicalCases(DisclosureDbContext db, TimeProvider time)
     /// <summary>The same rule on a case's closing date and archived flag (an imported record's).</summary>
     public static bool IsClosed(DateOnly? closedOn, bool archived) => closedOn is not null || archived;
 
-    public async Task<TypicalCase?> ActiveAsync(int caseId, CancellationToken ct) =>
-        await db.TypicalCases.AsNoTracking().Where(t => t.CaseId == caseId && t.WithdrawnAt == null).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
+    // Every case page asks it (Data/Compiled.cs).
+    static readonly Compiled<Func<DisclosureDbContext, int, CancellationToken, Task<TypicalCase?>>> Active = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, int caseId, CancellationToken ct) =>
+            db.TypicalCases.AsNoTracking().Where(t => t.CaseId == caseId && t.WithdrawnAt == null).OrderByDescending(t => t.Id).FirstOrDefault()));
+
+    public Task<TypicalCase?> ActiveAsync(int caseId, CancellationToken ct) => Active.For(db)(db, caseId, ct);
 
     public async Task<TypicalResult> MarkAsync(int caseId, string? note, Actor actor, CancellationToken ct)
     {
