@@ -81,6 +81,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions (their own default is 5 s, short for a page while the rest of the suite runs
+        // on the same two cores).
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text}"); };
