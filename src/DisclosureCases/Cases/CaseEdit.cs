@@ -119,7 +119,7 @@ public sealed class CaseEdit(DisclosureDbContext db, TimeProvider time)
             if (fresh.Version != expectedVersion) return new Result.Refused(Stale(fresh));
             throw;
         }
-        if (changes.Any(ch => ch.Field == "所需信息描述") && db.Database.IsSqlite())
+        if (changes.Any(ch => ch.Field == "所需信息描述"))
             Similarity.RecentCases.Changed(db.Database.GetDbConnection(), caseId, c.Description);
         return new Result.Saved(changes.Count);
     }

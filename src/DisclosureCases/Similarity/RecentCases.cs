@@ -11,17 +11,40 @@ namespace DisclosureCases.Similarity;
 /// first used, then each case received since, read by id from the table when the newest id has moved (a primary-key range,
 /// nothing at all while no case came in). A search reaching below the floor goes to the index as before.
 /// <para>
-/// SQLite only: its single writer hands out ids in commit order, so a case with a lower id never commits after a higher one
-/// was read (PostgreSQL's sequences promise no such thing). An edited description is brought in by <see cref="Changed"/>;
-/// a database whose newest id went down (replaced, restored) is read afresh.
+/// SQLite's single writer hands out ids in commit order, so a case with a lower id never commits after a higher one was
+/// read. PostgreSQL's identity sequence promises no such thing: an intake holding id 7 may commit after one holding id 8
+/// was read. There every id missing below one read is a gap (<see cref="Gaps"/>), looked up again at most once a
+/// <see cref="GapRecheck"/> and given up after <see cref="GapLifetime"/> (an id rolled back never appears); and every
+/// <see cref="Reconcile"/> the held cases are counted against the table's, anything else (a bulk import committing late,
+/// a deleted case) reading them afresh. An edited description is brought in by <see cref="Changed"/>; a database whose
+/// newest id went down (replaced, restored) is read afresh.
 /// </para>
 /// </summary>
-public sealed class RecentCases(int capacity = RecentCases.Capacity)
+public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvider? time = null)
 {
     /// <summary>Cases read when first used, and kept after a trim (twice as many are held before one).</summary>
     public const int Capacity = 10_000;
 
     const int ReadBatch = 5_000;
+
+    /// <summary>How often missing ids below the newest held are looked up again (PostgreSQL).</summary>
+    public static readonly TimeSpan GapRecheck = TimeSpan.FromSeconds(1);
+
+    /// <summary>A missing id not committed after this long is taken for rolled back (PostgreSQL).</summary>
+    public static readonly TimeSpan GapLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the held cases are counted against the table (PostgreSQL).</summary>
+    public static readonly TimeSpan Reconcile = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// More ids missing in one place than this are not waited for one by one (a sequence that jumped, a bulk import rolled
+    /// back); the count of <see cref="Reconcile"/> still finds any of them that commits.
+    /// </summary>
+    const int GapRun = 1_000;
+
+    const int GapLimit = 10_000;
+
+    readonly TimeProvider _time = time ?? TimeProvider.System;
 
     static readonly ConcurrentDictionary<string, RecentCases> ByDatabase = new();
 
@@ -29,6 +52,10 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
     // Each trigram's cases, ascending; and every case held, ascending.
     readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     readonly List<int> _ids = [];
+    // Ids missing below the newest held, with when they were first missed (PostgreSQL).
+    readonly Dictionary<int, DateTimeOffset> _gaps = [];
+    DateTimeOffset _gapsChecked;
+    DateTimeOffset _reconciled;
     bool _loaded;
     int _last;
 
@@ -47,18 +74,41 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
     /// <summary>How many cases are held (tests).</summary>
     internal int Count { get { lock (_gate) return _ids.Count; } }
 
+    /// <summary>Ids missing below the newest held, waited for (tests).</summary>
+    internal int Gaps { get { lock (_gate) return _gaps.Count; } }
+
+    /// <summary>Whether ids may commit out of order on this connection's database (all but SQLite).</summary>
+    static bool OutOfOrder(DbConnection connection) => connection is not Microsoft.Data.Sqlite.SqliteConnection;
+
     /// <summary>
-    /// The newest cases above <paramref name="since"/> holding any of <paramref name="trigrams"/>, newest first, at most
-    /// <paramref name="limit"/>, added to <paramref name="ids"/>; false (nothing added) when <paramref name="since"/> lies
-    /// below what is held. <paramref name="newest"/> is the table's greatest id, read by the caller in this request.
+    /// The newest cases above <paramref name="since"/> holding any of <paramref name="trigrams"/> (with
+    /// <paramref name="allOf"/>: all of them), newest first, at most <paramref name="limit"/>, added to
+    /// <paramref name="ids"/>; false (nothing added) when <paramref name="since"/> lies below what is held.
+    /// <paramref name="newest"/> is the table's greatest id, read by the caller in this request.
     /// </summary>
     public async Task<bool> TryMatchAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit,
-        List<int> ids, CancellationToken ct)
+        List<int> ids, CancellationToken ct, bool allOf = false)
     {
+        if (OutOfOrder(connection)) await SettleAsync(connection, ct);
         await CatchUpAsync(connection, newest, ct);
         lock (_gate)
         {
             if (!_loaded || since < Floor) return false;
+            if (allOf)
+            {
+                var lists = trigrams.Select(g => _postings.GetValueOrDefault(g)).ToList();
+                if (lists.Count == 0 || lists.Any(l => l is null)) return true;
+                // Down the shortest list from its newest, each case looked up in the others.
+                var shortest = lists.MinBy(l => l!.Count)!;
+                var added = 0;
+                for (var i = shortest.Count - 1; i >= 0 && shortest[i] > since && added < limit; i--)
+                    if (lists.All(l => ReferenceEquals(l, shortest) || l!.BinarySearch(shortest[i]) >= 0))
+                    {
+                        ids.Add(shortest[i]);
+                        added++;
+                    }
+                return true;
+            }
             var found = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
             foreach (var gram in trigrams)
             {
@@ -91,7 +141,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
         // replaced under the app), which only a fresh look tells apart.
         if (behind)
         {
-            var now = await SimilarCases.SqliteNewestIdAsync(connection, ct);
+            var now = await SimilarCases.NewestIdAsync(connection, ct);
             lock (_gate)
             {
                 if (now >= _last) return;
@@ -105,28 +155,33 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
             last = _last;
             loaded = _loaded;
         }
+        var outOfOrder = OutOfOrder(connection);
         if (!loaded)
         {
             // The newest Capacity cases; the floor is just below the oldest of them (0 when that is all there are).
-            var rows = await ReadAsync(connection, $"SELECT Id, Description FROM Cases WHERE Id <= {newest} ORDER BY Id DESC LIMIT {capacity}", ct);
+            var rows = await ReadAsync(connection, $"""SELECT "Id", "Description" FROM "Cases" WHERE "Id" <= {newest} ORDER BY "Id" DESC LIMIT {capacity}""", ct);
             lock (_gate)
             {
                 if (_loaded) return;
                 rows.Reverse();
-                foreach (var (id, text) in rows) Add(id, text);
                 Floor = rows.Count < capacity ? 0 : rows[0].Id - 1;
+                _last = Floor;
+                var now = _time.GetUtcNow();
+                foreach (var (id, text) in rows) Append(id, text, outOfOrder, now);
                 _last = (int)newest;
+                _gapsChecked = _reconciled = now;
                 _loaded = true;
             }
             return;
         }
         while (last < newest)
         {
-            var rows = await ReadAsync(connection, $"SELECT Id, Description FROM Cases WHERE Id > {last} AND Id <= {newest} ORDER BY Id LIMIT {ReadBatch}", ct);
+            var rows = await ReadAsync(connection, $"""SELECT "Id", "Description" FROM "Cases" WHERE "Id" > {last} AND "Id" <= {newest} ORDER BY "Id" LIMIT {ReadBatch}""", ct);
             lock (_gate)
             {
+                var now = _time.GetUtcNow();
                 foreach (var (id, text) in rows)
-                    if (id > _last) { Add(id, text); _last = id; }
+                    if (id > _last) Append(id, text, outOfOrder, now);
                 if (rows.Count < ReadBatch) _last = Math.Max(_last, (int)newest);
                 last = _last;
                 if (_ids.Count > 2 * capacity) Trim();
@@ -138,17 +193,85 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        return await ReadAsync(command, ct);
+    }
+
+    static async Task<List<(int Id, string Text)>> ReadAsync(DbCommand command, CancellationToken ct)
+    {
         var rows = new List<(int, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt32(0), reader.GetString(1)));
         return rows;
     }
 
-    /// <summary>Appends a case newer than every one held.</summary>
-    void Add(int id, string text)
+    /// <summary>
+    /// Appends a case newer than every one held; where ids may commit out of order, the ids skipped since the last one held
+    /// are waited for.
+    /// </summary>
+    void Append(int id, string text, bool outOfOrder, DateTimeOffset now)
     {
+        if (outOfOrder && id - _last - 1 is > 0 and <= GapRun)
+            for (var missing = _last + 1; missing < id && _gaps.Count < GapLimit; missing++)
+                _gaps.TryAdd(missing, now);
         _ids.Add(id);
         List(id, text);
+        _last = id;
+    }
+
+    /// <summary>
+    /// Where ids may commit out of order: the missing ids looked up again (at most once a <see cref="GapRecheck"/>), those
+    /// older than <see cref="GapLifetime"/> given up; every <see cref="Reconcile"/> the held cases counted against the
+    /// table's, and read afresh if they differ.
+    /// </summary>
+    async Task SettleAsync(DbConnection connection, CancellationToken ct)
+    {
+        int[] gaps;
+        bool reconcile;
+        int floor, last;
+        lock (_gate)
+        {
+            if (!_loaded) return;
+            var now = _time.GetUtcNow();
+            reconcile = now - _reconciled >= Reconcile;
+            if (!reconcile && (_gaps.Count == 0 || now - _gapsChecked < GapRecheck)) return;
+            foreach (var (id, missed) in _gaps.ToList())
+                if (now - missed >= GapLifetime) _gaps.Remove(id);
+            gaps = [.. _gaps.Keys];
+            _gapsChecked = now;
+            if (reconcile) _reconciled = now;
+            (floor, last) = (Floor, _last);
+        }
+        if (gaps.Length > 0)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "Id", "Description" FROM "Cases" WHERE "Id" = ANY(@ids)""";
+            var p = command.CreateParameter();
+            p.ParameterName = "ids";
+            p.Value = gaps;
+            command.Parameters.Add(p);
+            var rows = await ReadAsync(command, ct);
+            lock (_gate)
+                foreach (var (id, text) in rows)
+                    if (_gaps.Remove(id) && id > Floor && _ids.BinarySearch(id) is var at and < 0)
+                    {
+                        _ids.Insert(~at, id);
+                        List(id, text);
+                    }
+        }
+        if (reconcile)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""SELECT count(*) FROM "Cases" WHERE "Id" > {floor} AND "Id" <= {last}""";
+            var count = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            lock (_gate)
+            {
+                // The held ones up to the same id (newer ones may have been read meanwhile). A missing id committing between
+                // the two looks reads them afresh once more than needed, harmlessly.
+                var at = _ids.BinarySearch(last);
+                var upTo = at >= 0 ? at + 1 : ~at;
+                if (Floor == floor && count != upTo) Clear();
+            }
+        }
     }
 
     /// <summary>
@@ -186,6 +309,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
     {
         var floor = _ids[_ids.Count - capacity - 1];
         _ids.RemoveRange(0, _ids.Count - capacity);
+        foreach (var id in _gaps.Keys.Where(id => id <= floor).ToList()) _gaps.Remove(id);
         foreach (var (gram, list) in _postings.ToList())
         {
             var at = list.BinarySearch(floor + 1);
@@ -199,6 +323,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity)
     {
         _postings.Clear();
         _ids.Clear();
+        _gaps.Clear();
         _loaded = false;
         _last = 0;
         Floor = 0;

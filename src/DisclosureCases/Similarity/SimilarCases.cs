@@ -205,7 +205,7 @@ public static class SimilarCases
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = Math.Max(1, await SqliteNewestIdAsync(connection, ct));
+            var total = Math.Max(1, await NewestIdAsync(connection, ct));
             var trigrams = grams.Where(g => g.Length == 3).ToList();
             var df = await FrequenciesAsync(connection, trigrams, ct);
             double Weight(string g) => Math.Log(1 + total / (1.0 + df.GetValueOrDefault(g)));
@@ -232,7 +232,7 @@ public static class SimilarCases
                 // FTS5 scores every match before it applies the id range: 44 ms against 1 ms at a million cases).
                 if (since > 0)
                 {
-                    if (!await RecentCases.Of(connection).TryMatchAsync(connection, present, since, total, limit, ids, ct))
+                    if (!await NewerFromMemoryAsync(connection, present, since, total, limit, ids, ct))
                         await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rowid DESC", limit, since, ids, ct);
                 }
                 else if (postings <= RankBudget)
@@ -262,6 +262,18 @@ public static class SimilarCases
             if (opened) await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// The newest cases above a kept list's <paramref name="since"/> holding any of <paramref name="trigrams"/>, from
+    /// <see cref="RecentCases"/>; false when it does not hold them (or a test turned it off), and the database answers.
+    /// </summary>
+    static Task<bool> NewerFromMemoryAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long total, int limit,
+        List<int> ids, CancellationToken ct) =>
+        RecentOverride.Value == false ? Task.FromResult(false)
+        : RecentCases.Of(connection).TryMatchAsync(connection, trigrams, since, total, limit, ids, ct);
+
+    /// <summary>Tests set it to false in their own async flow to search the newer cases in the database.</summary>
+    internal static readonly AsyncLocal<bool?> RecentOverride = new();
 
     /// <param name="since">Only cases with a greater id (0: all).</param>
     static async Task MatchAsync(DbConnection connection, string match, string order, int limit, int since, List<int> ids, CancellationToken ct)
@@ -330,7 +342,7 @@ public static class SimilarCases
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = Math.Max(1, await ScalarAsync(connection, "SELECT coalesce(max(\"Id\"), 0) FROM \"Cases\"", [], ct));
+            var total = Math.Max(1, await NewestIdAsync(connection, ct));
             var statistics = await PostgresStatisticsAsync(connection, ct);
             double Df(string g) => statistics.Frequency(g) * total;
             double Weight(string g) => Math.Log(1 + total / (1.0 + Df(g)));
@@ -369,30 +381,40 @@ public static class SimilarCases
             }
 
             var rarest = trigrams.OrderBy(Df).ToList(); // stable: equal estimates keep the text's order
-            if (rarest.Count >= 2)
+            string[]? pair = rarest.Count >= 2 ? [rarest[0], rarest[1]] : null;
+            var any = new List<string>();
+            double matches = 0;
+            foreach (var g in rarest.Take(3))
+            {
+                if (any.Count > 0 && matches + Df(g) > PostgresOrBudget) break;
+                any.Add(g);
+                matches += Df(g);
+            }
+
+            // Newer than a kept list: the same two questions answered from memory (RecentCases) while it holds them; the
+            // walk and the index below remain for a list older than what memory holds.
+            if (since > 0 && RecentOverride.Value != false)
+            {
+                var recent = RecentCases.Of(connection);
+                if ((pair is null || await recent.TryMatchAsync(connection, pair, since, total, limit, ids, ct, allOf: true))
+                    && (ids.Count >= limit || await recent.TryMatchAsync(connection, any, since, total, limit, ids, ct)))
+                    return (Weight, ids, total);
+                ids.Clear();
+            }
+
+            if (pair is not null)
                 // The two together are at most as many as the rarer of them.
                 await PostgresMatchAsync(connection, $"""
                     SELECT "Id" FROM {From(Df(rarest[0]))}
                     WHERE {column} && @g0 AND {column} && @g1{newerOnly}
                     ORDER BY {Newest(Df(rarest[0]))}
-                    """, [new[] { rarest[0] }, new[] { rarest[1] }], limit, ids, ct);
-            if (ids.Count < limit)
-            {
-                var any = new List<string>();
-                double matches = 0;
-                foreach (var g in rarest.Take(3))
-                {
-                    if (any.Count > 0 && matches + Df(g) > PostgresOrBudget) break;
-                    any.Add(g);
-                    matches += Df(g);
-                }
-                // Between the two budgets the bitmap would visit thousands of cases for a few more candidates: skipped
-                // when the pair already found some.
-                if (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || since > 0 || ids.Count == 0)
-                    await PostgresMatchAsync(connection, $"""
-                        SELECT "Id" FROM {From(matches)} WHERE {column} && @g0{newerOnly} ORDER BY {Newest(matches)}
-                        """, [any.ToArray()], limit, ids, ct);
-            }
+                    """, [[pair[0]], [pair[1]]], limit, ids, ct);
+            // Between the two budgets the bitmap would visit thousands of cases for a few more candidates: skipped when the
+            // pair already found some.
+            if (ids.Count < limit && (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || since > 0 || ids.Count == 0))
+                await PostgresMatchAsync(connection, $"""
+                    SELECT "Id" FROM {From(matches)} WHERE {column} && @g0{newerOnly} ORDER BY {Newest(matches)}
+                    """, [any.ToArray()], limit, ids, ct);
             return (Weight, ids, total);
         }
         finally
@@ -475,9 +497,9 @@ public static class SimilarCases
         return statistics;
     }
 
-    /// <summary>SQLite: the greatest case id (0 when there is none).</summary>
-    internal static Task<long> SqliteNewestIdAsync(DbConnection connection, CancellationToken ct) =>
-        ScalarAsync(connection, "SELECT coalesce(max(Id), 0) FROM Cases", [], ct);
+    /// <summary>The greatest case id (0 when there is none); the same text on both providers.</summary>
+    internal static Task<long> NewestIdAsync(DbConnection connection, CancellationToken ct) =>
+        ScalarAsync(connection, "SELECT coalesce(max(\"Id\"), 0) FROM \"Cases\"", [], ct);
 
     static async Task<long> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string, object)> parameters, CancellationToken ct)
     {

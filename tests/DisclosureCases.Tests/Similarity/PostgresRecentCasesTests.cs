@@ -1,0 +1,235 @@
+using System.Data.Common;
+using DisclosureCases.Data;
+using DisclosureCases.Similarity;
+using DisclosureCases.Tests.Cli;
+using DisclosureCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosureCases.Tests.Similarity;
+
+/// <summary>
+/// The newest cases' trigrams in memory on PostgreSQL (<see cref="RecentCases"/>): the same cases, in the same order, as
+/// the trigram column's search among the cases above an id; and, since PostgreSQL's sequence hands out ids that may commit
+/// out of order, a case committed after a newer one was read is found once it commits, an id rolled back is given up, and
+/// one committed later than that is found by the periodic count.
+/// </summary>
+public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCasesTests.Factory>
+{
+    public sealed class Factory : PostgresAppFactory;
+
+    const int Seeded = 1_500;
+    static readonly SemaphoreSlim Seeding = new(1, 1);
+    static bool _seeded;
+
+    readonly Factory _factory;
+
+    public PostgresRecentCasesTests(Factory factory)
+    {
+        _factory = factory;
+        factory.SkipUnlessAvailable();
+    }
+
+    async Task SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (_seeded) return;
+            var seed = await CliHarness.RunAsync(_factory, "seed", "--cases", Seeded.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch", "500");
+            seed.ExitCode.ShouldBe(0, seed.Error);
+            _seeded = true;
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+
+    static async Task<DbConnection> OpenAsync(DisclosureDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
+        return connection;
+    }
+
+    static async Task<long> NewestAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT max("Id") FROM "Cases" """;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What the database answers: the newest cases above <paramref name="since"/> whose trigrams overlap them.</summary>
+    static async Task<List<int>> ColumnAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT "Id" FROM "Cases" WHERE "{SimilarityIndexSqlColumn}" && @g AND "Id" > {since} ORDER BY "Id" DESC LIMIT {limit}
+            """;
+        var p = command.CreateParameter();
+        p.ParameterName = "g";
+        p.Value = trigrams.ToArray();
+        command.Parameters.Add(p);
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
+        return ids;
+    }
+
+    const string SimilarityIndexSqlColumn = DisclosureCases.Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn;
+
+    static async Task<List<int>?> MemoryAsync(RecentCases recent, DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit = 200)
+    {
+        var ids = new List<int>();
+        return await recent.TryMatchAsync(connection, trigrams, since, newest, limit, ids, default) ? ids : null;
+    }
+
+    static IReadOnlyList<string> Trigrams(string text, int skip, int take) =>
+        TextGrams.Grams(text).Where(g => g.Length == 3).Skip(skip).Take(take).ToList();
+
+    /// <summary>
+    /// A copy of the oldest case with another description, inserted on <paramref name="connection"/> (in its transaction,
+    /// if one is open): the id comes from the table's sequence, as an intake's does.
+    /// </summary>
+    static async Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string description)
+    {
+        await using var columns = connection.CreateCommand();
+        columns.Transaction = transaction;
+        columns.CommandText = """
+            SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = 'Cases'
+              AND column_name NOT IN ('Id', 'CaseNumber', 'Description', 'DescriptionTrigrams')
+            """;
+        var list = (string)(await columns.ExecuteScalarAsync())!;
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"""
+            INSERT INTO "Cases" ({list}, "Description") SELECT {list}, @d FROM "Cases" WHERE "Id" = (SELECT min("Id") FROM "Cases")
+            RETURNING "Id"
+            """;
+        var p = insert.CreateParameter();
+        p.ParameterName = "d";
+        p.Value = description;
+        insert.Parameters.Add(p);
+        return Convert.ToInt32(await insert.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [SkippableFact]
+    public async Task Lists_the_cases_the_trigram_column_lists_above_an_id_in_the_same_order()
+    {
+        await SeedAsync();
+        await using var db = _factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var newest = await NewestAsync(connection);
+        var recent = new RecentCases(capacity: 1_000);
+        var texts = await db.Cases.AsNoTracking().Where(c => c.Id % 29 == 0).OrderBy(c => c.Id).Select(c => c.Description).Take(40).ToListAsync();
+        texts.Count.ShouldBeGreaterThan(30);
+
+        var compared = 0;
+        var nonEmpty = 0;
+        foreach (var text in texts)
+            foreach (var (skip, take) in new[] { (0, 3), (2, 1), (0, 8) })
+                foreach (var (back, limit) in new[] { (999, 200), (400, 20), (50, 200) })
+                {
+                    var trigrams = Trigrams(text, skip, take);
+                    if (trigrams.Count == 0) continue;
+                    var since = (int)newest - back;
+                    var expected = await ColumnAsync(connection, trigrams, since, limit);
+                    var found = (await MemoryAsync(recent, connection, trigrams, since, newest, limit)).ShouldNotBeNull();
+                    found.ShouldBe(expected, $"{string.Join(" ", trigrams)} above {since}, {limit}");
+                    compared++;
+                    if (expected.Count > 0) nonEmpty++;
+                }
+        compared.ShouldBeGreaterThan(300);
+        nonEmpty.ShouldBeGreaterThan(compared / 2);
+        // The newest 1,000 are held (ids rolled back by another test may lie among them), nothing below.
+        var thousandth = await db.Cases.OrderByDescending(c => c.Id).Skip(999).Select(c => c.Id).FirstAsync();
+        recent.Floor.ShouldBe(thousandth - 1);
+        (await MemoryAsync(recent, connection, Trigrams(texts[0], 0, 3), thousandth - 2, newest)).ShouldBeNull();
+    }
+
+    [SkippableFact]
+    public async Task A_case_committing_after_a_newer_one_was_read_is_found_and_a_rolled_back_id_is_given_up()
+    {
+        await SeedAsync();
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var recent = new RecentCases(capacity: 500, clock);
+        await using var db = _factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var start = (int)await NewestAsync(connection);
+        (await MemoryAsync(recent, connection, ["冷链仓"], start - 10, start)).ShouldNotBeNull();
+        // Ids another test rolled back may lie among the held ones: waited for like any.
+        var waited = recent.Gaps;
+
+        const string late = "申请公开殷高西路立交桥改建工程的竣工验收备案材料";
+        const string rolledBack = "申请公开殷高西路立交桥改建工程的施工许可证";
+        var trigrams = Trigrams("殷高西路立交桥改建工程", 0, 20);
+        await using var lateDb = _factory.Database.CreateContext(AgencyScope.All);
+        var lateConnection = await OpenAsync(lateDb);
+        await using var lateTransaction = await lateConnection.BeginTransactionAsync();
+        var lateId = await InsertAsync(lateConnection, lateTransaction, late);
+        await using var undoneDb = _factory.Database.CreateContext(AgencyScope.All);
+        var undoneConnection = await OpenAsync(undoneDb);
+        await using var undoneTransaction = await undoneConnection.BeginTransactionAsync();
+        var undoneId = await InsertAsync(undoneConnection, undoneTransaction, rolledBack);
+        var newerId = await InsertAsync(connection, null, "申请公开殷高西路立交桥改建工程的规划许可证");
+        newerId.ShouldBeGreaterThan(undoneId);
+        undoneId.ShouldBeGreaterThan(lateId);
+
+        // The newer one is read; the two below it are not committed yet and are waited for.
+        var newest = await NewestAsync(connection);
+        newest.ShouldBe(newerId);
+        (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull().ShouldBe([newerId]);
+        recent.Gaps.ShouldBe(waited + 2);
+
+        await lateTransaction.CommitAsync();
+        await undoneTransaction.RollbackAsync();
+        clock.Advance(RecentCases.GapRecheck);
+        var found = (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull();
+        found.ShouldBe([newerId, lateId]);
+        found.ShouldBe(await ColumnAsync(connection, trigrams, start, 200));
+        recent.Gaps.ShouldBe(waited + 1);
+
+        // The rolled-back id never comes: given up.
+        clock.Advance(RecentCases.GapLifetime);
+        (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull().ShouldBe([newerId, lateId]);
+        recent.Gaps.ShouldBe(0);
+    }
+
+    [SkippableFact]
+    public async Task A_case_committing_after_its_id_was_given_up_is_found_by_the_periodic_count()
+    {
+        await SeedAsync();
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var recent = new RecentCases(capacity: 500, clock);
+        await using var db = _factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var start = (int)await NewestAsync(connection);
+        (await MemoryAsync(recent, connection, ["冷链仓"], start - 10, start)).ShouldNotBeNull();
+        var waited = recent.Gaps;
+
+        var trigrams = Trigrams("国权北路绿地改造", 0, 20);
+        await using var slowDb = _factory.Database.CreateContext(AgencyScope.All);
+        var slowConnection = await OpenAsync(slowDb);
+        await using var slow = await slowConnection.BeginTransactionAsync();
+        var slowId = await InsertAsync(slowConnection, slow, "申请公开国权北路绿地改造项目的设计方案");
+        var newerId = await InsertAsync(connection, null, "申请公开国权北路绿地改造项目的招标文件");
+        var newest = await NewestAsync(connection);
+        (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull().ShouldBe([newerId]);
+        recent.Gaps.ShouldBe(waited + 1);
+
+        clock.Advance(RecentCases.GapLifetime);
+        (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull().ShouldBe([newerId]);
+        recent.Gaps.ShouldBe(0);
+        await slow.CommitAsync();
+        clock.Advance(RecentCases.GapRecheck);
+        (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull().ShouldBe([newerId]);
+
+        // The count differs from what is held: everything is read afresh, the late case with it.
+        clock.Advance(RecentCases.Reconcile);
+        var found = (await MemoryAsync(recent, connection, trigrams, start, newest)).ShouldNotBeNull();
+        found.ShouldBe([newerId, slowId]);
+        found.ShouldBe(await ColumnAsync(connection, trigrams, start, 200));
+        recent.Count.ShouldBe(500);
+    }
+}
