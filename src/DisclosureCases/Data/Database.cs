@@ -24,7 +24,7 @@ public sealed class Database
         // Options are immutable: built once here rather than for every request's context.
         _options = provider switch
         {
-            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(AutoPrepared(connectionString))
+            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ForContexts(connectionString))
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
             _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(connectionString)
                 .AddInterceptors(SqliteBusyWait.Instance, SqliteStatements.Interceptor)
@@ -36,17 +36,29 @@ public sealed class Database
     readonly SqliteStatements? _statements;
 
     /// <summary>
-    /// PostgreSQL: statements the application runs again and again (a case page runs about twenty) are prepared on the
-    /// server after their second use, so that they are parsed and planned once per connection rather than on every run
-    /// (Npgsql's automatic preparation; off unless the connection string asks). A connection string that sets it keeps
-    /// its own values.
+    /// PostgreSQL, for the contexts' connections; a setting the connection string gives keeps its value.
+    /// <list type="bullet">
+    /// <item>Statements the application runs again and again (a case page runs about twenty) are prepared on the server
+    /// after their second use, so that they are parsed and planned once per connection rather than on every run (Npgsql's
+    /// automatic preparation; off unless the connection string asks).</item>
+    /// <item>A connection going back to the pool is not reset: Npgsql's reset (session authorization, settings, advisory
+    /// locks, sequences, temporary tables — four statements, sent before the connection's next use) undoes session state
+    /// the contexts never create, and EF Core takes a connection from the pool for every query it runs: under load that
+    /// was nine resets a request (docs/benchmarks.md).</item>
+    /// </list>
     /// </summary>
-    static string AutoPrepared(string connectionString)
+    static string ForContexts(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-            return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 100;
+            tuned.AutoPrepareMinUsages = 2;
+        }
+        if (!given.Contains("NoResetOnClose")) tuned.NoResetOnClose = true;
+        return tuned.ConnectionString;
     }
 
     public DatabaseProvider Provider { get; }

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Similarity;
 using DisclosureCases.Tests.Cli;
 using DisclosureCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DisclosureCases.Tests.Similarity;
 
@@ -231,5 +233,43 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
         found.ShouldBe([newerId, slowId]);
         found.ShouldBe(await ColumnAsync(connection, trigrams, start, 200));
         recent.Count.ShouldBe(500);
+    }
+
+    [SkippableFact]
+    public async Task An_edited_description_is_matched_by_its_new_text_whether_or_not_the_connection_was_open()
+    {
+        await SeedAsync();
+        var cases = new CaseMaker(_factory);
+        var asked = await cases.ReceiveAsync("clerk", "孙八", i => i.Description = "申请公开逸仙路高架匝道改建工程的交通影响评价报告");
+        var oldOnly = Trigrams("逸仙路高架匝道改建", 0, 10);
+        var newOnly = Trigrams("殷行街道睦邻中心装修", 0, 10);
+        var since = asked.Id - 1;
+        RecentCases recent;
+        await using (var db = _factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
+        {
+            var connection = await OpenAsync(db);
+            recent = RecentCases.Of(connection);
+            (await MemoryAsync(recent, connection, oldOnly, since, await NewestAsync(connection))).ShouldNotBeNull().ShouldContain(asked.Id);
+        }
+
+        // The edit's context never opened its connection by hand (EF Core opens and closes it around each command).
+        await using (var db = _factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
+        {
+            RecentCases.Of(db.Database.GetDbConnection()).ShouldBeSameAs(recent);
+            var loaded = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == asked.Id);
+            var input = CaseEdit.InputOf(loaded);
+            input.Description = "申请公开殷行街道睦邻中心装修工程的验收报告";
+            (await ActivatorUtilities.CreateInstance<CaseEdit>(_factory.Services, db).SaveAsync(asked.Id, input, loaded.Version,
+                await cases.ActorAsync("clerk"), default)).ShouldBeOfType<CaseEdit.Result.Saved>();
+        }
+
+        await using (var db = _factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
+        {
+            var connection = await OpenAsync(db);
+            var newest = await NewestAsync(connection);
+            (await MemoryAsync(recent, connection, newOnly, since, newest)).ShouldNotBeNull().ShouldContain(asked.Id);
+            (await MemoryAsync(recent, connection, oldOnly, since, newest)).ShouldNotBeNull().ShouldNotContain(asked.Id);
+            (await MemoryAsync(recent, connection, newOnly, since, newest)).ShouldBe(await ColumnAsync(connection, newOnly, since, 200));
+        }
     }
 }
