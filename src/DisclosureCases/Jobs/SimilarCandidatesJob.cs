@@ -6,8 +6,9 @@ namespace DisclosureCases.Jobs;
 /// <summary>
 /// Keeps the similar-case candidates of cases that have none (<see cref="SimilarCandidatesFill"/>): those received since
 /// the last run and those whose description was edited, newest first, at most <see cref="Batch"/> per agency a run so
-/// that a database seeded or imported without <c>disclosure similar fill</c> is caught up a little at a time. Running it
-/// twice computes nothing twice: a case that has its list is skipped.
+/// that a database seeded or imported without <c>disclosure similar fill</c> is caught up a little at a time; then brings
+/// forward open cases' lists that fell far behind (<see cref="SimilarCandidatesFill.RefreshAsync"/>). Running it twice
+/// computes nothing twice: a case that has a current list is skipped.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class SimilarCandidatesJob(SimilarCandidatesFill fill) : IJob
@@ -16,5 +17,6 @@ public sealed class SimilarCandidatesJob(SimilarCandidatesFill fill) : IJob
     public const int Batch = 2000;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        context.Result = await fill.FillAsync(Batch, inMemory: false, workers: 1, report: null, cancellationToken);
+        context.Result = await fill.FillAsync(Batch, inMemory: false, workers: 1, report: null, cancellationToken)
+            + await fill.RefreshAsync(Batch, cancellationToken);
 }

@@ -4,10 +4,10 @@ using System.Data.Common;
 namespace DisclosureCases.Similarity;
 
 /// <summary>
-/// The trigrams of a SQLite database's newest cases, in memory, for the case page's search among the cases received
-/// since its kept candidates (<see cref="StoredCandidates.UpToCaseId"/>): the same answer as the FTS5 query — the
-/// newest cases holding any of the given trigrams — without reading the index, which cost 0.3–0.9 ms a case page
-/// (docs/benchmarks.md). Holds every case with an id above <see cref="Floor"/>: the newest <see cref="Capacity"/> when
+/// The trigrams of a database's newest cases, in memory, for the case page's search among the cases received since its
+/// kept candidates (<see cref="StoredCandidates.UpToCaseId"/>): the same answer as the index's query (FTS5 on SQLite, the
+/// trigram array on PostgreSQL) — the newest cases holding any (or all) of the given trigrams — without reading the index,
+/// which cost 0.3–0.9 ms a case page on SQLite and most of PostgreSQL's time under load (docs/benchmarks.md). Holds every case with an id above <see cref="Floor"/>: the newest <see cref="Capacity"/> when
 /// first used, then each case received since, read by id from the table when the newest id has moved (a primary-key range,
 /// nothing at all while no case came in). A search reaching below the floor goes to the index as before.
 /// <para>
@@ -16,8 +16,9 @@ namespace DisclosureCases.Similarity;
 /// was read. There every id missing below one read is a gap (<see cref="Gaps"/>), looked up again at most once a
 /// <see cref="GapRecheck"/> and given up after <see cref="GapLifetime"/> (an id rolled back never appears); and every
 /// <see cref="Reconcile"/> the held cases are counted against the table's, anything else (a bulk import committing late,
-/// a deleted case) reading them afresh. An edited description is brought in by <see cref="Changed"/>; a database whose
-/// newest id went down (replaced, restored) is read afresh.
+/// a deleted case) reading them afresh. An edited description is brought in by <see cref="Changed"/> (on the node that
+/// saved it; another node keeps the old text's trigrams for that case, so there another case's page may miss it among the
+/// newer cases by its new text, or take it as a candidate by its old one and rank it by the current text); a database whose newest id went down (replaced, restored) is read afresh.
 /// </para>
 /// </summary>
 public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvider? time = null)
@@ -136,25 +137,6 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     /// <summary>Reads the cases up to <paramref name="newest"/> not held yet (all of the newest, the first time).</summary>
     async Task CatchUpAsync(DbConnection connection, long newest, CancellationToken ct)
     {
-        lock (_gate)
-            if (_loaded && newest == _last) return;
-        // One request reads at a time; the others find the cases read when their turn comes (at first use under load,
-        // every case page arriving before the first read was done read the same 10,000 cases: 178 times at 50 clients).
-        await _reading.WaitAsync(ct);
-        try
-        {
-            await ReadUpToAsync(connection, newest, ct);
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
-
-    async Task ReadUpToAsync(DbConnection connection, long newest, CancellationToken ct)
-    {
-        int last;
-        bool loaded;
         bool behind;
         lock (_gate)
         {
@@ -173,6 +155,23 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
             }
             newest = now;
         }
+        // One request reads at a time; the others find the cases read when their turn comes (at first use under load,
+        // every case page arriving before the first read was done read the same 10,000 cases: 178 times at 50 clients).
+        await _reading.WaitAsync(ct);
+        try
+        {
+            await ReadUpToAsync(connection, newest, ct);
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    async Task ReadUpToAsync(DbConnection connection, long newest, CancellationToken ct)
+    {
+        int last;
+        bool loaded;
         lock (_gate)
         {
             if (_loaded && newest <= _last) return;

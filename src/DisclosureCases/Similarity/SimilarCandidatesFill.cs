@@ -61,6 +61,59 @@ public sealed class SimilarCandidatesFill(Database database, TimeProvider time)
         return filled;
     }
 
+    /// <summary>
+    /// A kept list is topped up on every view with the cases received since it was computed, from memory while
+    /// <see cref="RecentCases"/> holds them (its newest <see cref="RecentCases.Capacity"/>); a list older than that is
+    /// topped up by the database's search, which costs a case page 1–50 ms. Open cases' lists more than this many cases
+    /// behind are therefore brought forward while memory still holds what came since.
+    /// </summary>
+    public const int RefreshBehind = RecentCases.Capacity / 2;
+
+    /// <summary>
+    /// Brings forward the kept lists of open cases that fell <see cref="RefreshBehind"/> cases behind, newest first, at most
+    /// <paramref name="limit"/> per agency: the list's candidates and the matches among the cases received since, ranked
+    /// again (about what one view of the case costs), kept with the newest id. A description edited meanwhile has no list
+    /// (it is dropped with the edit), so only lists for the current text are brought forward.
+    /// </summary>
+    /// <param name="behind">How far behind a list must be (tests set it low).</param>
+    /// <returns>How many lists were brought forward.</returns>
+    public async Task<int> RefreshAsync(int limit, CancellationToken ct, int behind = RefreshBehind)
+    {
+        List<int> agencies;
+        int newest;
+        await using (var all = database.CreateContext(AgencyScope.All))
+        {
+            agencies = await all.Agencies.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+            newest = await all.Cases.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+        }
+        var before = newest - behind;
+        if (before <= 0) return 0;
+        var today = ShanghaiTime.Today(time);
+        var refreshed = 0;
+        foreach (var agency in agencies)
+        {
+            await using var db = database.CreateContext(AgencyScope.For(agency));
+            var stale = await db.Cases.AsNoTracking()
+                .Where(c => !c.Archived && c.ClosedOn == null)
+                .Join(db.SimilarCandidates.Where(s => s.UpToCaseId < before), c => c.Id, s => s.CaseId, (c, s) => new { c.Id, c.Description, c.Applicant.IdNumber, c.DepartmentId })
+                .OrderByDescending(c => c.Id).Take(limit).ToListAsync(ct);
+            foreach (var c in stale)
+            {
+                var kept = await db.SimilarCandidates.SingleOrDefaultAsync(s => s.CaseId == c.Id, ct);
+                if (kept is null || kept.UpToCaseId >= before || kept.TextHash != SimilarCases.TextHash(c.Description)) continue;
+                var fresh = await SimilarCases.ComputeAsync(db, c.Id, agency, c.Description, c.IdNumber, c.DepartmentId, today,
+                    async (ids, token) => await SimilarCases.ReadRowsAsync(db.Cases.AsNoTracking(), ids, token), time, ct, from: kept);
+                if (fresh is null) continue;
+                kept.CandidateIds = fresh.CandidateIds;
+                kept.UpToCaseId = fresh.UpToCaseId;
+                kept.ComputedAt = fresh.ComputedAt;
+                await db.SaveChangesAsync(ct);
+                refreshed++;
+            }
+        }
+        return refreshed;
+    }
+
     /// <summary>Adds the lists of cases that still have none (another node or run may have been quicker).</summary>
     static async Task<int> StoreAsync(DisclosureDbContext db, List<StoredCandidates> kept, CancellationToken ct)
     {

@@ -157,14 +157,18 @@ public static class SimilarCases
     /// typical ones are not kept: a view adds them itself, current. <paramref name="rows"/> reads candidates' rows (the
     /// database, or memory for a bulk fill); each must belong to <paramref name="agencyId"/>, the case's agency.
     /// </summary>
+    /// <param name="from">A list kept before for the same text: its candidates and the cases received since it stand for
+    /// the search of every case (a refresh, <see cref="SimilarCandidatesFill.RefreshAsync"/>).</param>
     internal static async Task<StoredCandidates?> ComputeAsync(DisclosureDbContext db, int caseId, int agencyId, string text,
         string? applicantIdNumber, int? departmentId, DateOnly today,
-        Func<IReadOnlyCollection<int>, CancellationToken, Task<IEnumerable<CandidateRow>>> rows, TimeProvider time, CancellationToken ct)
+        Func<IReadOnlyCollection<int>, CancellationToken, Task<IEnumerable<CandidateRow>>> rows, TimeProvider time, CancellationToken ct,
+        StoredCandidates? from = null)
     {
         var grams = TextGrams.Grams(text);
         if (grams.Count == 0) return null;
-        var (weights, ids, upTo) = await CandidatesAsync(db, grams, CandidateLimit, 0, ct);
+        var (weights, ids, upTo) = await CandidatesAsync(db, grams, CandidateLimit, from?.UpToCaseId ?? 0, ct);
         var candidateIds = new HashSet<int>(ids);
+        if (from is not null) candidateIds.UnionWith(StoredCandidates.Unpack(from.CandidateIds));
         candidateIds.Remove(caseId);
         var query = new SimilarQuery(text, applicantIdNumber, departmentId, caseId);
         var read = (await rows(candidateIds, ct)).Where(r => r.AgencyId == agencyId && r.Id != caseId);

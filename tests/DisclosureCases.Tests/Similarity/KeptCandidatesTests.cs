@@ -164,6 +164,38 @@ public class KeptCandidatesTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_open_cases_list_left_behind_is_brought_forward_with_the_cases_received_since_and_only_once()
+    {
+        const string text = "申请公开三门路地下通道积水整治工程的竣工验收报告";
+        var asked = await ReceiveAsync("clerk", "钟一", text);
+        var early = await ReceiveAsync("clerk", "钟二", "三门路地下通道积水整治工程竣工验收报告");
+        var edited = await ReceiveAsync("clerk", "钟三", "三门路地下通道积水整治工程的施工方案");
+        await FillAsync();
+        await KeepAsync(asked.Id, [early.Id]);
+        await KeepAsync(edited.Id, [], hash: SimilarCases.TextHash("另一段文字"));
+        var keptEdited = (await KeptAsync(edited.Id)).ShouldNotBeNull();
+        var later = await ReceiveAsync("clerk", "钟四", "三门路地下通道积水整治工程的竣工验收资料");
+        await ReceiveAsync("clerk", "钟五", "沪太路菜市场改造工程的施工方案");
+        int newest;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+            newest = await db.Cases.MaxAsync(c => c.Id);
+
+        var refresh = factory.Services.GetRequiredService<SimilarCandidatesFill>();
+        (await refresh.RefreshAsync(limit: 1_000, default, behind: 1)).ShouldBeGreaterThanOrEqualTo(1);
+        var kept = (await KeptAsync(asked.Id)).ShouldNotBeNull();
+        kept.UpToCaseId.ShouldBeGreaterThanOrEqualTo(newest);
+        StoredCandidates.Unpack(kept.CandidateIds).ShouldContain(later.Id);
+        StoredCandidates.Unpack(kept.CandidateIds).ShouldContain(early.Id);
+        (await ListedAsync(asked, useKept: true)).ShouldContain(later.Id);
+        // A list kept for another text is not brought forward: it is not used, and the next fill replaces it.
+        (await KeptAsync(edited.Id)).ShouldNotBeNull().UpToCaseId.ShouldBe(keptEdited.UpToCaseId);
+
+        // Current now: left alone by the next run.
+        await refresh.RefreshAsync(limit: 1_000, default, behind: 1);
+        (await KeptAsync(asked.Id)).ShouldNotBeNull().ComputedAt.ShouldBe(kept.ComputedAt);
+    }
+
+    [Fact]
     public void Ids_pack_into_four_bytes_each_and_back()
     {
         int[] ids = [1, 255, 256, 65_536, 1_000_000, int.MaxValue];
