@@ -68,10 +68,13 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     public static RecentCases Of(DbConnection connection) => ByDatabase.GetOrAdd(Key(connection), _ => new RecentCases());
 
     /// <summary>
-    /// The database behind a connection: its server (or file) and name. Not the connection string, which Npgsql gives
-    /// without the password once the connection was opened: an edit seen on a closed connection would miss the cases held.
+    /// The database behind a connection. SQLite: its connection string (the same open or closed). Otherwise the server and
+    /// database name, not the connection string, which Npgsql gives without the password once the connection was opened:
+    /// an edit seen on a closed connection would miss the cases held.
     /// </summary>
-    static string Key(DbConnection connection) => $"{connection.GetType().Name}|{connection.DataSource}|{connection.Database}";
+    static string Key(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection
+        ? connection.ConnectionString
+        : $"{connection.GetType().Name}|{connection.DataSource}|{connection.Database}";
 
     /// <summary>A description edited in place: its trigrams replace the held ones (a case not held is left alone).</summary>
     public static void Changed(DbConnection connection, int caseId, string description)

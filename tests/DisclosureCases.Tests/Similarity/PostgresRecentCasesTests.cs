@@ -1,11 +1,10 @@
 using System.Data.Common;
-using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Similarity;
+using static DisclosureCases.Tests.Similarity.RecentCasesChecks;
 using DisclosureCases.Tests.Cli;
 using DisclosureCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DisclosureCases.Tests.Similarity;
 
@@ -47,20 +46,6 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
         }
     }
 
-    static async Task<DbConnection> OpenAsync(DisclosureDbContext db)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
-        return connection;
-    }
-
-    static async Task<long> NewestAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT max("Id") FROM "Cases" """;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>What the database answers: the newest cases above <paramref name="since"/> whose trigrams overlap them.</summary>
     static async Task<List<int>> ColumnAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit)
     {
@@ -79,15 +64,6 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
     }
 
     const string SimilarityIndexSqlColumn = DisclosureCases.Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn;
-
-    static async Task<List<int>?> MemoryAsync(RecentCases recent, DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit = 200)
-    {
-        var ids = new List<int>();
-        return await recent.TryMatchAsync(connection, trigrams, since, newest, limit, ids, default) ? ids : null;
-    }
-
-    static IReadOnlyList<string> Trigrams(string text, int skip, int take) =>
-        TextGrams.Grams(text).Where(g => g.Length == 3).Skip(skip).Take(take).ToList();
 
     /// <summary>
     /// A copy of the oldest case with another description, inserted on <paramref name="connection"/> (in its transaction,
@@ -120,46 +96,27 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
     public async Task Lists_the_cases_the_trigram_column_lists_above_an_id_in_the_same_order()
     {
         await SeedAsync();
-        await using var db = _factory.Database.CreateContext(AgencyScope.All);
-        var connection = await OpenAsync(db);
-        var newest = await NewestAsync(connection);
-        var recent = new RecentCases(capacity: 1_000);
-        var texts = await db.Cases.AsNoTracking().Where(c => c.Id % 29 == 0).OrderBy(c => c.Id).Select(c => c.Description).Take(40).ToListAsync();
-        texts.Count.ShouldBeGreaterThan(30);
+        await RecentCasesChecks.ListsWhatTheIndexListsAsync(_factory, ColumnAsync);
+    }
 
-        var compared = 0;
-        var nonEmpty = 0;
-        foreach (var text in texts)
-            foreach (var (skip, take) in new[] { (0, 3), (2, 1), (0, 8) })
-                foreach (var (back, limit) in new[] { (999, 200), (400, 20), (50, 200) })
-                {
-                    var trigrams = Trigrams(text, skip, take);
-                    if (trigrams.Count == 0) continue;
-                    var since = (int)newest - back;
-                    var expected = await ColumnAsync(connection, trigrams, since, limit);
-                    var found = (await MemoryAsync(recent, connection, trigrams, since, newest, limit)).ShouldNotBeNull();
-                    found.ShouldBe(expected, $"{string.Join(" ", trigrams)} above {since}, {limit}");
-                    compared++;
-                    if (expected.Count > 0) nonEmpty++;
-                }
-        compared.ShouldBeGreaterThan(300);
-        nonEmpty.ShouldBeGreaterThan(compared / 2);
-        // The newest 1,000 are held (ids rolled back by another test may lie among them), nothing below.
-        var thousandth = await db.Cases.OrderByDescending(c => c.Id).Skip(999).Select(c => c.Id).FirstAsync();
-        recent.Floor.ShouldBe(thousandth - 1);
-        (await MemoryAsync(recent, connection, Trigrams(texts[0], 0, 3), thousandth - 2, newest)).ShouldBeNull();
+    /// <summary>Memory holding the newest 500 cases, first used now: the newest id then.</summary>
+    async Task<(RecentCases Recent, DisclosureDbContext Db, DbConnection Connection, int Start)> StartAsync(TestClock clock)
+    {
+        await SeedAsync();
+        var recent = new RecentCases(capacity: 500, clock);
+        var db = _factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var start = (int)await NewestAsync(connection);
+        (await MemoryAsync(recent, connection, ["冷链仓"], start - 10, start)).ShouldNotBeNull();
+        return (recent, db, connection, start);
     }
 
     [SkippableFact]
     public async Task A_case_committing_after_a_newer_one_was_read_is_found_and_a_rolled_back_id_is_given_up()
     {
-        await SeedAsync();
         var clock = new TestClock(DateTimeOffset.UtcNow);
-        var recent = new RecentCases(capacity: 500, clock);
-        await using var db = _factory.Database.CreateContext(AgencyScope.All);
-        var connection = await OpenAsync(db);
-        var start = (int)await NewestAsync(connection);
-        (await MemoryAsync(recent, connection, ["冷链仓"], start - 10, start)).ShouldNotBeNull();
+        var (recent, db, connection, start) = await StartAsync(clock);
+        await using var _ = db;
         // Ids another test rolled back may lie among the held ones: waited for like any.
         var waited = recent.Gaps;
 
@@ -201,13 +158,9 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
     [SkippableFact]
     public async Task A_case_committing_after_its_id_was_given_up_is_found_by_the_periodic_count()
     {
-        await SeedAsync();
         var clock = new TestClock(DateTimeOffset.UtcNow);
-        var recent = new RecentCases(capacity: 500, clock);
-        await using var db = _factory.Database.CreateContext(AgencyScope.All);
-        var connection = await OpenAsync(db);
-        var start = (int)await NewestAsync(connection);
-        (await MemoryAsync(recent, connection, ["冷链仓"], start - 10, start)).ShouldNotBeNull();
+        var (recent, db, connection, start) = await StartAsync(clock);
+        await using var _ = db;
         var waited = recent.Gaps;
 
         var trigrams = Trigrams("国权北路绿地改造", 0, 20);
@@ -239,37 +192,6 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
     public async Task An_edited_description_is_matched_by_its_new_text_whether_or_not_the_connection_was_open()
     {
         await SeedAsync();
-        var cases = new CaseMaker(_factory);
-        var asked = await cases.ReceiveAsync("clerk", "孙八", i => i.Description = "申请公开逸仙路高架匝道改建工程的交通影响评价报告");
-        var oldOnly = Trigrams("逸仙路高架匝道改建", 0, 10);
-        var newOnly = Trigrams("殷行街道睦邻中心装修", 0, 10);
-        var since = asked.Id - 1;
-        RecentCases recent;
-        await using (var db = _factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
-        {
-            var connection = await OpenAsync(db);
-            recent = RecentCases.Of(connection);
-            (await MemoryAsync(recent, connection, oldOnly, since, await NewestAsync(connection))).ShouldNotBeNull().ShouldContain(asked.Id);
-        }
-
-        // The edit's context never opened its connection by hand (EF Core opens and closes it around each command).
-        await using (var db = _factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
-        {
-            RecentCases.Of(db.Database.GetDbConnection()).ShouldBeSameAs(recent);
-            var loaded = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == asked.Id);
-            var input = CaseEdit.InputOf(loaded);
-            input.Description = "申请公开殷行街道睦邻中心装修工程的验收报告";
-            (await ActivatorUtilities.CreateInstance<CaseEdit>(_factory.Services, db).SaveAsync(asked.Id, input, loaded.Version,
-                await cases.ActorAsync("clerk"), default)).ShouldBeOfType<CaseEdit.Result.Saved>();
-        }
-
-        await using (var db = _factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
-        {
-            var connection = await OpenAsync(db);
-            var newest = await NewestAsync(connection);
-            (await MemoryAsync(recent, connection, newOnly, since, newest)).ShouldNotBeNull().ShouldContain(asked.Id);
-            (await MemoryAsync(recent, connection, oldOnly, since, newest)).ShouldNotBeNull().ShouldNotContain(asked.Id);
-            (await MemoryAsync(recent, connection, newOnly, since, newest)).ShouldBe(await ColumnAsync(connection, newOnly, since, 200));
-        }
+        await RecentCasesChecks.FollowsAnEditAsync(_factory, ColumnAsync);
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Similarity;
+using static DisclosureCases.Tests.Similarity.RecentCasesChecks;
 using DisclosureCases.Tests.Cli;
 using DisclosureCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -38,20 +39,6 @@ public sealed class RecentCasesTests(RecentCasesTests.Factory factory) : IClassF
         }
     }
 
-    static async Task<DbConnection> OpenAsync(DisclosureDbContext db)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
-        return connection;
-    }
-
-    static async Task<long> NewestAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(Id) FROM Cases";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>What the case page asked the index before: the newest cases above <paramref name="since"/> holding any of them.</summary>
     static async Task<List<int>> IndexAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit)
     {
@@ -67,47 +54,11 @@ public sealed class RecentCasesTests(RecentCasesTests.Factory factory) : IClassF
         return ids;
     }
 
-    static async Task<List<int>?> MemoryAsync(RecentCases recent, DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit)
-    {
-        var ids = new List<int>();
-        return await recent.TryMatchAsync(connection, trigrams, since, newest, limit, ids, default) ? ids : null;
-    }
-
-    static IReadOnlyList<string> Trigrams(string text, int skip, int take) =>
-        TextGrams.Grams(text).Where(g => g.Length == 3).Skip(skip).Take(take).ToList();
-
     [Fact]
     public async Task Lists_the_cases_the_index_lists_above_an_id_in_the_same_order()
     {
         await SeedAsync();
-        await using var db = factory.Database.CreateContext(AgencyScope.All);
-        var connection = await OpenAsync(db);
-        var newest = await NewestAsync(connection);
-        var recent = new RecentCases(capacity: 1_000);
-        var texts = await db.Cases.AsNoTracking().Where(c => c.Id % 37 == 0).OrderBy(c => c.Id).Select(c => c.Description).Take(60).ToListAsync();
-        texts.Count.ShouldBeGreaterThan(50);
-
-        var compared = 0;
-        var nonEmpty = 0;
-        foreach (var text in texts)
-            foreach (var (skip, take) in new[] { (0, 3), (2, 1), (0, 8) })
-                foreach (var (back, limit) in new[] { (999, 200), (400, 20), (50, 200) })
-                {
-                    var trigrams = Trigrams(text, skip, take);
-                    if (trigrams.Count == 0) continue;
-                    var since = (int)newest - back;
-                    var expected = await IndexAsync(connection, trigrams, since, limit);
-                    var found = (await MemoryAsync(recent, connection, trigrams, since, newest, limit)).ShouldNotBeNull();
-                    found.ShouldBe(expected, $"{string.Join(" ", trigrams)} above {since}, {limit}");
-                    compared++;
-                    if (expected.Count > 0) nonEmpty++;
-                }
-        compared.ShouldBeGreaterThan(400);
-        nonEmpty.ShouldBeGreaterThan(compared / 2);
-
-        // Below what is held (the newest 1,000): refused, the index answers.
-        recent.Floor.ShouldBe((int)newest - 1_000);
-        (await MemoryAsync(recent, connection, Trigrams(texts[0], 0, 3), (int)newest - 1_001, newest, 200)).ShouldBeNull();
+        await RecentCasesChecks.ListsWhatTheIndexListsAsync(factory, IndexAsync);
     }
 
     [Fact]
@@ -153,26 +104,7 @@ public sealed class RecentCasesTests(RecentCasesTests.Factory factory) : IClassF
     public async Task An_edited_description_is_matched_by_its_new_text_and_not_its_old()
     {
         await SeedAsync();
-        var cases = new CaseMaker(factory);
-        var asked = await cases.ReceiveAsync("clerk", "孙八", i => i.Description = "申请公开逸仙路高架匝道改建工程的交通影响评价报告");
-        await using var db = factory.Database.CreateContext(AgencyScope.For(asked.AgencyId));
-        var connection = await OpenAsync(db);
-        var recent = RecentCases.Of(connection);
-        var oldOnly = Trigrams("逸仙路高架匝道改建", 0, 10);
-        var newOnly = Trigrams("殷行街道睦邻中心装修", 0, 10);
-        var since = asked.Id - 1;
-        (await MemoryAsync(recent, connection, oldOnly, since, await NewestAsync(connection), 200)).ShouldNotBeNull().ShouldContain(asked.Id);
-
-        var loaded = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == asked.Id);
-        var input = CaseEdit.InputOf(loaded);
-        input.Description = "申请公开殷行街道睦邻中心装修工程的验收报告";
-        (await ActivatorUtilities.CreateInstance<CaseEdit>(factory.Services, db).SaveAsync(asked.Id, input, loaded.Version,
-            await cases.ActorAsync("clerk"), default)).ShouldBeOfType<CaseEdit.Result.Saved>();
-
-        var newest = await NewestAsync(connection);
-        (await MemoryAsync(recent, connection, newOnly, since, newest, 200)).ShouldNotBeNull().ShouldContain(asked.Id);
-        (await MemoryAsync(recent, connection, oldOnly, since, newest, 200)).ShouldNotBeNull().ShouldNotContain(asked.Id);
-        (await MemoryAsync(recent, connection, newOnly, since, newest, 200)).ShouldBe(await IndexAsync(connection, newOnly, since, 200));
+        await RecentCasesChecks.FollowsAnEditAsync(factory, IndexAsync);
     }
 
     [Fact]

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using DisclosureCases.Cases;
+using DisclosureCases.Data;
+using DisclosureCases.Similarity;
+using DisclosureCases.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisclosureCases.Tests.Similarity;
+
+/// <summary>What <see cref="RecentCases"/> must do on either provider, checked against that provider's own index.</summary>
+static class RecentCasesChecks
+{
+    /// <summary>The index's answer: the newest cases above an id holding any of the trigrams, at most so many.</summary>
+    public delegate Task<List<int>> Index(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit);
+
+    public static async Task<DbConnection> OpenAsync(DisclosureDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync();
+        return connection;
+    }
+
+    public static async Task<long> NewestAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT max("Id") FROM "Cases" """;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<List<int>?> MemoryAsync(RecentCases recent, DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit = 200)
+    {
+        var ids = new List<int>();
+        return await recent.TryMatchAsync(connection, trigrams, since, newest, limit, ids, default) ? ids : null;
+    }
+
+    public static IReadOnlyList<string> Trigrams(string text, int skip, int take) =>
+        TextGrams.Grams(text).Where(g => g.Length == 3).Skip(skip).Take(take).ToList();
+
+    /// <summary>
+    /// Seeded cases' texts, in parts, above several ids and with several limits: memory (holding the newest 1,000) lists
+    /// what the index lists, in the same order; below what it holds it refuses, and the index answers.
+    /// </summary>
+    public static async Task ListsWhatTheIndexListsAsync(AppFactory factory, Index index)
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var newest = await NewestAsync(connection);
+        var recent = new RecentCases(capacity: 1_000);
+        var texts = await db.Cases.AsNoTracking().Where(c => c.Id % 29 == 0).OrderBy(c => c.Id).Select(c => c.Description).Take(40).ToListAsync();
+        texts.Count.ShouldBeGreaterThan(30);
+
+        var compared = 0;
+        var nonEmpty = 0;
+        foreach (var text in texts)
+            foreach (var (skip, take) in new[] { (0, 3), (2, 1), (0, 8) })
+                foreach (var (back, limit) in new[] { (999, 200), (400, 20), (50, 200) })
+                {
+                    var trigrams = Trigrams(text, skip, take);
+                    if (trigrams.Count == 0) continue;
+                    var since = (int)newest - back;
+                    var expected = await index(connection, trigrams, since, limit);
+                    var found = (await MemoryAsync(recent, connection, trigrams, since, newest, limit)).ShouldNotBeNull();
+                    found.ShouldBe(expected, $"{string.Join(" ", trigrams)} above {since}, {limit}");
+                    compared++;
+                    if (expected.Count > 0) nonEmpty++;
+                }
+        compared.ShouldBeGreaterThan(300);
+        nonEmpty.ShouldBeGreaterThan(compared / 2);
+
+        // The newest 1,000 are held (ids another test rolled back may lie among them), nothing below.
+        var thousandth = await db.Cases.OrderByDescending(c => c.Id).Skip(999).Select(c => c.Id).FirstAsync();
+        recent.Floor.ShouldBe(thousandth - 1);
+        (await MemoryAsync(recent, connection, Trigrams(texts[0], 0, 3), thousandth - 2, newest)).ShouldBeNull();
+    }
+
+    /// <summary>
+    /// A description edited through the application: memory matches the case by its new text and not its old, like the
+    /// index — also when the edit's context never opened its connection by hand.
+    /// </summary>
+    public static async Task FollowsAnEditAsync(AppFactory factory, Index index)
+    {
+        var cases = new CaseMaker(factory);
+        var asked = await cases.ReceiveAsync("clerk", "孙八", i => i.Description = "申请公开逸仙路高架匝道改建工程的交通影响评价报告");
+        var oldOnly = Trigrams("逸仙路高架匝道改建", 0, 10);
+        var newOnly = Trigrams("殷行街道睦邻中心装修", 0, 10);
+        var since = asked.Id - 1;
+        RecentCases recent;
+        await using (var db = factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
+        {
+            var connection = await OpenAsync(db);
+            recent = RecentCases.Of(connection);
+            (await MemoryAsync(recent, connection, oldOnly, since, await NewestAsync(connection))).ShouldNotBeNull().ShouldContain(asked.Id);
+        }
+
+        await using (var db = factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
+        {
+            RecentCases.Of(db.Database.GetDbConnection()).ShouldBeSameAs(recent);
+            var loaded = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == asked.Id);
+            var input = CaseEdit.InputOf(loaded);
+            input.Description = "申请公开殷行街道睦邻中心装修工程的验收报告";
+            (await ActivatorUtilities.CreateInstance<CaseEdit>(factory.Services, db).SaveAsync(asked.Id, input, loaded.Version,
+                await cases.ActorAsync("clerk"), default)).ShouldBeOfType<CaseEdit.Result.Saved>();
+        }
+
+        await using (var db = factory.Database.CreateContext(AgencyScope.For(asked.AgencyId)))
+        {
+            var connection = await OpenAsync(db);
+            var newest = await NewestAsync(connection);
+            (await MemoryAsync(recent, connection, newOnly, since, newest)).ShouldNotBeNull().ShouldContain(asked.Id);
+            (await MemoryAsync(recent, connection, oldOnly, since, newest)).ShouldNotBeNull().ShouldNotContain(asked.Id);
+            (await MemoryAsync(recent, connection, newOnly, since, newest)).ShouldBe(await index(connection, newOnly, since, 200));
+        }
+    }
+}
