@@ -83,7 +83,7 @@ public sealed class JobCatalog(IEnumerable<JobDefinition> definitions)
             new RecurringSchedule(settings.ProactiveSuggestionsCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.DoNothing,
                 "停机期间错过的执行不补，等下一次计划时间（页面上可立即重新计算）"));
         yield return new JobDefinition(SimilarCandidates, typeof(SimilarCandidatesJob), "相似申请候选",
-            $"为新登记和修改了申请内容的案件计算并保存相似申请候选（每次每个机关至多 {SimilarCandidatesJob.Batch} 件，最新的先算），案件页面的“相似申请与典型案例”据此列出，不必每次检索全部案件；尚无候选的案件仍当场检索。办理中案件的候选落后于其后登记的 {Similarity.SimilarCandidatesFill.RefreshBehind} 件以上时，一并补入其后登记的相似申请。",
+            $"为新登记和修改了申请内容的案件计算并保存相似申请候选（每次每个机关至多 {SimilarCandidatesJob.Batch} 件，最新的先算），案件页面的“相似申请与典型案例”据此列出，不必每次检索全部案件；尚无候选的案件仍当场检索。案件页面发现其候选已落后于其后登记的 {Similarity.SimilarCandidatesFill.RefreshBehind} 件以上时，下次运行补入其后登记的相似申请。",
             new JobRetryPolicy(3, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(30), 0.2, []),
             // The next run picks up whatever this one missed.
             new RecurringSchedule(settings.SimilarCandidatesCron, ShanghaiTime.Zone, CronTriggerMisfireInstruction.DoNothing,

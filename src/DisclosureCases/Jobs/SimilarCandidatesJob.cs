@@ -7,7 +7,7 @@ namespace DisclosureCases.Jobs;
 /// Keeps the similar-case candidates of cases that have none (<see cref="SimilarCandidatesFill"/>): those received since
 /// the last run and those whose description was edited, newest first, at most <see cref="Batch"/> per agency a run so
 /// that a database seeded or imported without <c>disclosure similar fill</c> is caught up a little at a time; then brings
-/// forward open cases' lists that fell far behind (<see cref="SimilarCandidatesFill.RefreshAsync"/>). Running it twice
+/// forward the lists case pages found far behind (<see cref="SimilarCandidatesFill.RefreshAsync"/>). Running it twice
 /// computes nothing twice: a case that has a current list is skipped.
 /// </summary>
 [DisallowConcurrentExecution]

@@ -72,7 +72,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     /// database name, not the connection string, which Npgsql gives without the password once the connection was opened:
     /// an edit seen on a closed connection would miss the cases held.
     /// </summary>
-    static string Key(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection
+    internal static string Key(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection
         ? connection.ConnectionString
         : $"{connection.GetType().Name}|{connection.DataSource}|{connection.Database}";
 

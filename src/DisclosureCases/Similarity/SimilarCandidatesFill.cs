@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -64,45 +65,57 @@ public sealed class SimilarCandidatesFill(Database database, TimeProvider time)
     /// <summary>
     /// A kept list is topped up on every view with the cases received since it was computed, from memory while
     /// <see cref="RecentCases"/> holds them (its newest <see cref="RecentCases.Capacity"/>); a list older than that is
-    /// topped up by the database's search, which costs a case page 1–50 ms. Open cases' lists more than this many cases
-    /// behind are therefore brought forward while memory still holds what came since.
+    /// topped up by the database's search, which costs a case page 1–50 ms. A page that finds its list more than this many
+    /// cases behind notes the case (<see cref="NoteBehind"/>), and the next run brings its list forward
+    /// (<see cref="RefreshAsync"/>) while memory still holds what came since. Driven by views rather than by a search for
+    /// lists behind, which at a million cases read the whole table every run.
     /// </summary>
     public const int RefreshBehind = RecentCases.Capacity / 2;
 
-    /// <summary>
-    /// Brings forward the kept lists of open cases that fell <see cref="RefreshBehind"/> cases behind, newest first, at most
-    /// <paramref name="limit"/> per agency: the list's candidates and the matches among the cases received since, ranked
-    /// again (about what one view of the case costs), kept with the newest id. A description edited meanwhile has no list
-    /// (it is dropped with the edit), so only lists for the current text are brought forward.
-    /// </summary>
-    /// <param name="behind">How far behind a list must be (tests set it low).</param>
-    /// <returns>How many lists were brought forward.</returns>
-    public async Task<int> RefreshAsync(int limit, CancellationToken ct, int behind = RefreshBehind)
+    /// <summary>Tests set it in their own async flow (a page's note and the run that follows) to call a list behind sooner.</summary>
+    internal static readonly AsyncLocal<int?> BehindOverride = new();
+
+    internal static int Behind => BehindOverride.Value ?? RefreshBehind;
+
+    /// <summary>Cases noted per database (this node's views); at most <see cref="NotedLimit"/>, the rest noted again on a later view.</summary>
+    static readonly ConcurrentDictionary<string, ConcurrentDictionary<int, byte>> Noted = new();
+
+    const int NotedLimit = 10_000;
+
+    /// <summary>A case page found its kept list <see cref="Behind"/> cases behind.</summary>
+    internal static void NoteBehind(System.Data.Common.DbConnection connection, int caseId)
     {
-        List<int> agencies;
-        int newest;
-        await using (var all = database.CreateContext(AgencyScope.All))
-        {
-            agencies = await all.Agencies.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
-            newest = await all.Cases.MaxAsync(c => (int?)c.Id, ct) ?? 0;
-        }
-        var before = newest - behind;
-        if (before <= 0) return 0;
+        var noted = Noted.GetOrAdd(RecentCases.Key(connection), _ => new());
+        if (noted.Count < NotedLimit) noted.TryAdd(caseId, 0);
+    }
+
+    /// <summary>
+    /// Brings forward the kept lists that case pages found far behind (<see cref="NoteBehind"/>), newest case first, at
+    /// most <paramref name="limit"/>: the list's candidates and the matches among the cases received since, ranked again in
+    /// the case's agency (about what one view of the case costs), kept with the newest id. A list kept for an older text is
+    /// left alone (a view does not use it; the fill replaces it).
+    /// </summary>
+    /// <returns>How many lists were brought forward.</returns>
+    public async Task<int> RefreshAsync(int limit, CancellationToken ct)
+    {
+        await using var all = database.CreateContext(AgencyScope.All);
+        if (!Noted.TryGetValue(RecentCases.Key(all.Database.GetDbConnection()), out var noted) || noted.IsEmpty) return 0;
+        var ids = noted.Keys.OrderByDescending(id => id).Take(limit).ToList();
+        foreach (var id in ids) noted.TryRemove(id, out _);
+        var newest = await all.Cases.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+        var cases = await all.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.AgencyId, c.Description, c.Applicant.IdNumber, c.DepartmentId }).ToListAsync(ct);
         var today = ShanghaiTime.Today(time);
         var refreshed = 0;
-        foreach (var agency in agencies)
+        foreach (var agency in cases.GroupBy(c => c.AgencyId))
         {
-            await using var db = database.CreateContext(AgencyScope.For(agency));
-            var stale = await db.Cases.AsNoTracking()
-                .Where(c => !c.Archived && c.ClosedOn == null)
-                .Join(db.SimilarCandidates.Where(s => s.UpToCaseId < before), c => c.Id, s => s.CaseId, (c, s) => new { c.Id, c.Description, c.Applicant.IdNumber, c.DepartmentId })
-                .OrderByDescending(c => c.Id).Take(limit).ToListAsync(ct);
-            foreach (var c in stale)
+            await using var db = database.CreateContext(AgencyScope.For(agency.Key));
+            foreach (var c in agency.OrderByDescending(c => c.Id))
             {
                 var kept = await db.SimilarCandidates.SingleOrDefaultAsync(s => s.CaseId == c.Id, ct);
-                if (kept is null || kept.UpToCaseId >= before || kept.TextHash != SimilarCases.TextHash(c.Description)) continue;
-                var fresh = await SimilarCases.ComputeAsync(db, c.Id, agency, c.Description, c.IdNumber, c.DepartmentId, today,
-                    async (ids, token) => await SimilarCases.ReadRowsAsync(db.Cases.AsNoTracking(), ids, token), time, ct, from: kept);
+                if (kept is null || newest - kept.UpToCaseId <= Behind || kept.TextHash != SimilarCases.TextHash(c.Description)) continue;
+                var fresh = await SimilarCases.ComputeAsync(db, c.Id, agency.Key, c.Description, c.IdNumber, c.DepartmentId, today,
+                    async (candidates, token) => await SimilarCases.ReadRowsAsync(db.Cases.AsNoTracking(), candidates, token), time, ct, from: kept);
                 if (fresh is null) continue;
                 kept.CandidateIds = fresh.CandidateIds;
                 kept.UpToCaseId = fresh.UpToCaseId;

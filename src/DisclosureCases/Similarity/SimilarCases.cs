@@ -89,9 +89,14 @@ public static class SimilarCases
             var hash = TextHash(query.Text);
             stored = await StoredQuery.For(db)(db, self, hash, ct);
         }
-        var (weights, ids, _) = await CandidatesAsync(db, grams, query.Candidates, stored?.UpToCaseId ?? 0, ct);
+        var (weights, ids, newest) = await CandidatesAsync(db, grams, query.Candidates, stored?.UpToCaseId ?? 0, ct);
         var candidateIds = new HashSet<int>(ids);
-        if (stored is not null) candidateIds.UnionWith(StoredCandidates.Unpack(stored.CandidateIds));
+        if (stored is not null)
+        {
+            candidateIds.UnionWith(StoredCandidates.Unpack(stored.CandidateIds));
+            if (newest - stored.UpToCaseId > SimilarCandidatesFill.Behind)
+                SimilarCandidatesFill.NoteBehind(db.Database.GetDbConnection(), stored.CaseId);
+        }
 
         var cases = db.Cases.AsNoTracking();
         if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);

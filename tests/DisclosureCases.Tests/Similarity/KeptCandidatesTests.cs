@@ -164,7 +164,7 @@ public class KeptCandidatesTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task An_open_cases_list_left_behind_is_brought_forward_with_the_cases_received_since_and_only_once()
+    public async Task A_list_a_page_found_far_behind_is_brought_forward_by_the_next_run_with_the_cases_received_since()
     {
         const string text = "申请公开三门路地下通道积水整治工程的竣工验收报告";
         var asked = await ReceiveAsync("clerk", "钟一", text);
@@ -181,18 +181,31 @@ public class KeptCandidatesTests(AppFactory factory) : IClassFixture<AppFactory>
             newest = await db.Cases.MaxAsync(c => c.Id);
 
         var refresh = factory.Services.GetRequiredService<SimilarCandidatesFill>();
-        (await refresh.RefreshAsync(limit: 1_000, default, behind: 1)).ShouldBeGreaterThanOrEqualTo(1);
-        var kept = (await KeptAsync(asked.Id)).ShouldNotBeNull();
-        kept.UpToCaseId.ShouldBeGreaterThanOrEqualTo(newest);
-        StoredCandidates.Unpack(kept.CandidateIds).ShouldContain(later.Id);
-        StoredCandidates.Unpack(kept.CandidateIds).ShouldContain(early.Id);
-        (await ListedAsync(asked, useKept: true)).ShouldContain(later.Id);
-        // A list kept for another text is not brought forward: it is not used, and the next fill replaces it.
-        (await KeptAsync(edited.Id)).ShouldNotBeNull().UpToCaseId.ShouldBe(keptEdited.UpToCaseId);
+        SimilarCandidatesFill.BehindOverride.Value = 1;
+        try
+        {
+            // Nothing behind is known until a page sees it.
+            (await refresh.RefreshAsync(limit: 1_000, default)).ShouldBe(0);
+            (await ListedAsync(asked, useKept: true)).ShouldContain(later.Id);
+            await ListedAsync(edited, useKept: true);
 
-        // Current now: left alone by the next run.
-        await refresh.RefreshAsync(limit: 1_000, default, behind: 1);
-        (await KeptAsync(asked.Id)).ShouldNotBeNull().ComputedAt.ShouldBe(kept.ComputedAt);
+            (await refresh.RefreshAsync(limit: 1_000, default)).ShouldBe(1);
+            var kept = (await KeptAsync(asked.Id)).ShouldNotBeNull();
+            kept.UpToCaseId.ShouldBeGreaterThanOrEqualTo(newest);
+            StoredCandidates.Unpack(kept.CandidateIds).ShouldContain(later.Id);
+            StoredCandidates.Unpack(kept.CandidateIds).ShouldContain(early.Id);
+            (await ListedAsync(asked, useKept: true)).ShouldContain(later.Id);
+            // A list kept for another text is not used by its page, so not brought forward: the next fill replaces it.
+            (await KeptAsync(edited.Id)).ShouldNotBeNull().UpToCaseId.ShouldBe(keptEdited.UpToCaseId);
+
+            // Current now: the page notes nothing, the next run changes nothing.
+            (await refresh.RefreshAsync(limit: 1_000, default)).ShouldBe(0);
+            (await KeptAsync(asked.Id)).ShouldNotBeNull().ComputedAt.ShouldBe(kept.ComputedAt);
+        }
+        finally
+        {
+            SimilarCandidatesFill.BehindOverride.Value = null;
+        }
     }
 
     [Fact]
