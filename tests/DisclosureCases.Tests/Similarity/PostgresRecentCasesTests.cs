@@ -18,10 +18,6 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
 {
     public sealed class Factory : PostgresAppFactory;
 
-    const int Seeded = 1_500;
-    static readonly SemaphoreSlim Seeding = new(1, 1);
-    static bool _seeded;
-
     readonly Factory _factory;
 
     public PostgresRecentCasesTests(Factory factory)
@@ -30,38 +26,13 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
         factory.SkipUnlessAvailable();
     }
 
-    async Task SeedAsync()
-    {
-        await Seeding.WaitAsync();
-        try
-        {
-            if (_seeded) return;
-            var seed = await CliHarness.RunAsync(_factory, "seed", "--cases", Seeded.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch", "500");
-            seed.ExitCode.ShouldBe(0, seed.Error);
-            _seeded = true;
-        }
-        finally
-        {
-            Seeding.Release();
-        }
-    }
+    Task SeedAsync() => SeedOnceAsync(_factory, 1_500, 500);
 
     /// <summary>What the database answers: the newest cases above <paramref name="since"/> whose trigrams overlap them.</summary>
-    static async Task<List<int>> ColumnAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+    static Task<List<int>> ColumnAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit) =>
+        IdsAsync(connection, $"""
             SELECT "Id" FROM "Cases" WHERE "{SimilarityIndexSqlColumn}" && @g AND "Id" > {since} ORDER BY "Id" DESC LIMIT {limit}
-            """;
-        var p = command.CreateParameter();
-        p.ParameterName = "g";
-        p.Value = trigrams.ToArray();
-        command.Parameters.Add(p);
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
-        return ids;
-    }
+            """, "g", trigrams.ToArray());
 
     const string SimilarityIndexSqlColumn = DisclosureCases.Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn;
 

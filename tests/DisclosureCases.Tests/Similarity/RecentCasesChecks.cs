@@ -14,6 +14,35 @@ static class RecentCasesChecks
     /// <summary>The index's answer: the newest cases above an id holding any of the trigrams, at most so many.</summary>
     public delegate Task<List<int>> Index(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit);
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<AppFactory, Lazy<Task>> Seeded = new();
+
+    /// <summary><c>disclosure seed</c> of so many cases into the factory's database, once however many tests ask.</summary>
+    public static Task SeedOnceAsync(AppFactory factory, int cases, int batch) =>
+        Seeded.GetOrAdd(factory, _ => new Lazy<Task>(async () =>
+        {
+            var seed = await Cli.CliHarness.RunAsync(factory, "seed", "--cases", cases.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--batch", batch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            seed.ExitCode.ShouldBe(0, seed.Error);
+        })).Value;
+
+    /// <summary>
+    /// An index's answer: <paramref name="sql"/> with the trigrams as the one parameter <paramref name="parameter"/>
+    /// (<paramref name="value"/> makes its value), the first column's ids in the order given.
+    /// </summary>
+    public static async Task<List<int>> IdsAsync(DbConnection connection, string sql, string parameter, object value)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var p = command.CreateParameter();
+        p.ParameterName = parameter;
+        p.Value = value;
+        command.Parameters.Add(p);
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
+        return ids;
+    }
+
     public static async Task<DbConnection> OpenAsync(DisclosureDbContext db)
     {
         var connection = db.Database.GetDbConnection();

@@ -19,40 +19,12 @@ public sealed class RecentCasesTests(RecentCasesTests.Factory factory) : IClassF
 {
     public sealed class Factory : SqliteAppFactory;
 
-    const int Seeded = 3_000;
-    static readonly SemaphoreSlim Seeding = new(1, 1);
-    static bool _seeded;
-
-    async Task SeedAsync()
-    {
-        await Seeding.WaitAsync();
-        try
-        {
-            if (_seeded) return;
-            var seed = await CliHarness.RunAsync(factory, "seed", "--cases", Seeded.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch", "1000");
-            seed.ExitCode.ShouldBe(0, seed.Error);
-            _seeded = true;
-        }
-        finally
-        {
-            Seeding.Release();
-        }
-    }
+    Task SeedAsync() => SeedOnceAsync(factory, 3_000, 1_000);
 
     /// <summary>What the case page asked the index before: the newest cases above <paramref name="since"/> holding any of them.</summary>
-    static async Task<List<int>> IndexAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM CaseText WHERE CaseText MATCH $q AND rowid > {since} ORDER BY rowid DESC LIMIT {limit}";
-        var p = command.CreateParameter();
-        p.ParameterName = "$q";
-        p.Value = TextGrams.Fts5AnyOf(trigrams);
-        command.Parameters.Add(p);
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
-        return ids;
-    }
+    static Task<List<int>> IndexAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, int limit) =>
+        IdsAsync(connection, $"SELECT rowid FROM CaseText WHERE CaseText MATCH $q AND rowid > {since} ORDER BY rowid DESC LIMIT {limit}",
+            "$q", TextGrams.Fts5AnyOf(trigrams));
 
     [Fact]
     public async Task Lists_the_cases_the_index_lists_above_an_id_in_the_same_order()
