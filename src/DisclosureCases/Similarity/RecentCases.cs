@@ -7,9 +7,10 @@ namespace DisclosureCases.Similarity;
 /// The trigrams of a database's newest cases, in memory, for the case page's search among the cases received since its
 /// kept candidates (<see cref="StoredCandidates.UpToCaseId"/>): the same answer as the index's query (FTS5 on SQLite, the
 /// trigram array on PostgreSQL) — the newest cases holding any (or all) of the given trigrams — without reading the index,
-/// which cost 0.3–0.9 ms a case page on SQLite and most of PostgreSQL's time under load (docs/benchmarks.md). Holds every case with an id above <see cref="Floor"/>: the newest <see cref="Capacity"/> when
-/// first used, then each case received since, read by id from the table when the newest id has moved (a primary-key range,
-/// nothing at all while no case came in). A search reaching below the floor goes to the index as before.
+/// which cost 0.3–0.9 ms a case page on SQLite and most of PostgreSQL's time under load (docs/benchmarks.md). Holds every
+/// case with an id above <see cref="Floor"/>: the newest <see cref="Capacity"/> when first used, then each case received
+/// since, read by id from the table when the newest id has moved (a primary-key range, nothing at all while no case came
+/// in). A search reaching below the floor goes to the index as before.
 /// <para>
 /// SQLite's single writer hands out ids in commit order, so a case with a lower id never commits after a higher one was
 /// read. PostgreSQL's identity sequence promises no such thing: an intake holding id 7 may commit after one holding id 8
@@ -18,7 +19,8 @@ namespace DisclosureCases.Similarity;
 /// <see cref="Reconcile"/> the held cases are counted against the table's, anything else (a bulk import committing late,
 /// a deleted case) reading them afresh. An edited description is brought in by <see cref="Changed"/> (on the node that
 /// saved it; another node keeps the old text's trigrams for that case, so there another case's page may miss it among the
-/// newer cases by its new text, or take it as a candidate by its old one and rank it by the current text); a database whose newest id went down (replaced, restored) is read afresh.
+/// newer cases by its new text, or take it as a candidate by its old one and rank it by the current text); a database
+/// whose newest id went down (replaced, restored) is read afresh.
 /// </para>
 /// </summary>
 public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvider? time = null)

@@ -241,7 +241,7 @@ public static class SimilarCases
                 // FTS5 scores every match before it applies the id range: 44 ms against 1 ms at a million cases).
                 if (since > 0)
                 {
-                    if (!await NewerFromMemoryAsync(connection, present, since, total, limit, ids, ct))
+                    if (Memory(connection) is not { } recent || !await recent.TryMatchAsync(connection, present, since, total, limit, ids, ct))
                         await MatchAsync(connection, TextGrams.Fts5AnyOf(present), "rowid DESC", limit, since, ids, ct);
                 }
                 else if (postings <= RankBudget)
@@ -273,13 +273,10 @@ public static class SimilarCases
     }
 
     /// <summary>
-    /// The newest cases above a kept list's <paramref name="since"/> holding any of <paramref name="trigrams"/>, from
-    /// <see cref="RecentCases"/>; false when it does not hold them (or a test turned it off), and the database answers.
+    /// The newest cases' trigrams (<see cref="RecentCases"/>) that answer the search among cases received since a kept list;
+    /// null when a test turned them off, and the database answers.
     /// </summary>
-    static Task<bool> NewerFromMemoryAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long total, int limit,
-        List<int> ids, CancellationToken ct) =>
-        RecentOverride.Value == false ? Task.FromResult(false)
-        : RecentCases.Of(connection).TryMatchAsync(connection, trigrams, since, total, limit, ids, ct);
+    static RecentCases? Memory(DbConnection connection) => RecentOverride.Value == false ? null : RecentCases.Of(connection);
 
     /// <summary>Tests set it to false in their own async flow to search the newer cases in the database.</summary>
     internal static readonly AsyncLocal<bool?> RecentOverride = new();
@@ -402,9 +399,8 @@ public static class SimilarCases
 
             // Newer than a kept list: the same two questions answered from memory (RecentCases) while it holds them; the
             // walk and the index below remain for a list older than what memory holds.
-            if (since > 0 && RecentOverride.Value != false)
+            if (since > 0 && Memory(connection) is { } recent)
             {
-                var recent = RecentCases.Of(connection);
                 if ((pair is null || await recent.TryMatchAsync(connection, pair, since, total, limit, ids, ct, allOf: true))
                     && (ids.Count >= limit || await recent.TryMatchAsync(connection, any, since, total, limit, ids, ct)))
                     return (Weight, ids, total);
