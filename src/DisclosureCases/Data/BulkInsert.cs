@@ -97,6 +97,9 @@ public sealed class BulkInsert<T> where T : class
         }
     }
 
+    static bool Multiplexed(DbConnection connection) =>
+        connection is Npgsql.NpgsqlConnection && new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString).Multiplexing;
+
     async Task<DbCommand> CommandAsync(DbConnection connection, DbTransaction transaction, int rows, CancellationToken ct)
     {
         var command = connection.CreateCommand();
@@ -116,7 +119,9 @@ public sealed class BulkInsert<T> where T : class
             text.Append(')');
         }
         command.CommandText = text.ToString();
-        await command.PrepareAsync(ct);
+        // Npgsql's multiplexing (the application's PostgreSQL contexts, Database.ForContexts) refuses an explicit
+        // preparation; its automatic one prepares the statement after its second use instead.
+        if (!Multiplexed(connection)) await command.PrepareAsync(ct);
         return command;
     }
 

@@ -45,12 +45,19 @@ public sealed class Database
     /// locks, sequences, temporary tables — four statements, sent before the connection's next use) undoes session state
     /// the contexts never create, and EF Core takes a connection from the pool for every query it runs: under load that
     /// was nine resets a request (docs/benchmarks.md).</item>
+    /// <item>Commands are multiplexed: the statements of all requests in flight share a few connections, written and read
+    /// together, instead of each taking a connection and a server process for one round trip at a time (Npgsql's
+    /// multiplexing; 45 % more requests a second on the load run, docs/benchmarks.md). It refuses synchronous commands:
+    /// code that cannot be asynchronous uses <see cref="ForSynchronousUse"/>. Npgsql 11 removes the mode; upgrading
+    /// means taking this default out.</item>
+    /// <item>A server on this machine (a loopback address or a Unix socket) is spoken to without TLS: encryption that
+    /// crosses no network protects nothing and costs both sides on every message, and Npgsql's default tries it whenever
+    /// the server offers it (Debian's does). A server elsewhere keeps the connection string's TLS setting.</item>
     /// </list>
     /// </summary>
     static string ForContexts(string connectionString)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var given = Given(connectionString);
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!given.Contains("MaxAutoPrepare"))
         {
@@ -58,11 +65,40 @@ public sealed class Database
             tuned.AutoPrepareMinUsages = 2;
         }
         if (!given.Contains("NoResetOnClose")) tuned.NoResetOnClose = true;
+        // Npgsql multiplexes only pooled connections.
+        if (!given.Contains("Multiplexing") && tuned.Pooling) tuned.Multiplexing = true;
+        if (!given.Contains("SslMode") && OnThisMachine(tuned.Host)) tuned.SslMode = Npgsql.SslMode.Disable;
         return tuned.ConnectionString;
     }
 
+    /// <summary>The settings a connection string names, spaces taken out ("Max Auto Prepare" is "MaxAutoPrepare").</summary>
+    static HashSet<string> Given(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every host is this machine: a loopback name or address, or a Unix socket's directory.</summary>
+    internal static bool OnThisMachine(string? hosts) =>
+        !string.IsNullOrWhiteSpace(hosts) && hosts.Split(',').All(h =>
+        {
+            var host = h.Trim();
+            if (host.StartsWith('/') || host.StartsWith('@')) return true;
+            // "host:port" of a multi-host list; an IPv6 address in brackets.
+            if (host.StartsWith('[') && host.IndexOf(']') is > 0 and var close) host = host[1..close];
+            else if (host.Count(ch => ch == ':') == 1) host = host[..host.IndexOf(':')];
+            return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address);
+        });
+
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// This database for code that must run synchronously (Data Protection's key ring): the same database without
+    /// Npgsql's multiplexing, which refuses synchronous commands.
+    /// </summary>
+    public Database ForSynchronousUse() => Provider == DatabaseProvider.PostgreSQL
+        ? new Database(Provider, new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Multiplexing = false }.ConnectionString)
+        : this;
 
     /// <summary>The SQLite database file (full path).</summary>
     public string SqliteFile => Provider == DatabaseProvider.Sqlite

@@ -8,8 +8,11 @@ namespace DisclosureCases.Data;
 /// each machine: a cookie or anti-forgery token issued by one node validates on every other, and survives a restart or
 /// a redeployment. The keys are as sensitive as the database itself, which already holds everything they protect.
 /// </summary>
-public sealed class DatabaseXmlRepository(Database database) : IXmlRepository
+public sealed class DatabaseXmlRepository(Database any) : IXmlRepository
 {
+    // The repository's interface is synchronous.
+    readonly Database database = any.ForSynchronousUse();
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var db = database.CreateContext(AgencyScope.Nothing);

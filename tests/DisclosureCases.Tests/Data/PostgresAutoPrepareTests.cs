@@ -5,9 +5,9 @@ using Npgsql;
 namespace DisclosureCases.Tests.Data;
 
 /// <summary>
-/// PostgreSQL contexts prepare the statements they run again and again (Npgsql's automatic preparation) and do not reset
-/// a connection they give back to the pool, unless the configured connection string says otherwise. No server is needed:
-/// the options are read, not used.
+/// PostgreSQL contexts prepare the statements they run again and again (Npgsql's automatic preparation), do not reset
+/// a connection they give back to the pool, multiplex their commands and speak to a server on this machine without TLS,
+/// unless the configured connection string says otherwise. No server is needed: the options are read, not used.
 /// </summary>
 public class PostgresAutoPrepareTests
 {
@@ -24,6 +24,8 @@ public class PostgresAutoPrepareTests
         cs.MaxAutoPrepare.ShouldBe(100);
         cs.AutoPrepareMinUsages.ShouldBe(2);
         cs.NoResetOnClose.ShouldBeTrue();
+        cs.Multiplexing.ShouldBeTrue();
+        cs.SslMode.ShouldBe(SslMode.Disable);
         cs.Database.ShouldBe("disclosure");
         cs.Password.ShouldBe("p");
     }
@@ -47,5 +49,39 @@ public class PostgresAutoPrepareTests
     {
         const string configured = "Host=127.0.0.1;Database=d";
         new Database(DatabaseProvider.PostgreSQL, configured).ConnectionString.ShouldBe(configured);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=d;Multiplexing=false", false)]
+    [InlineData("Host=127.0.0.1;Database=d;Multiplexing=true", true)]
+    [InlineData("Host=127.0.0.1;Database=d;Max Auto Prepare=0", true)]
+    public void A_connection_string_that_sets_multiplexing_keeps_it(string configured, bool expected) =>
+        ContextConnection(configured).Multiplexing.ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=d", SslMode.Disable)]
+    [InlineData("Host=localhost;Database=d", SslMode.Disable)]
+    [InlineData("Host=::1;Database=d", SslMode.Disable)]
+    [InlineData("Host=/var/run/postgresql;Database=d", SslMode.Disable)]
+    [InlineData("Host=127.0.0.1:5432,localhost:5433;Database=d", SslMode.Disable)]
+    [InlineData("Host=db.example.org;Database=d", SslMode.Prefer)]
+    [InlineData("Host=10.0.0.5;Database=d", SslMode.Prefer)]
+    [InlineData("Host=127.0.0.1,db.example.org;Database=d", SslMode.Prefer)]
+    [InlineData("Host=db.example.org;Database=d;SSL Mode=Require", SslMode.Require)]
+    [InlineData("Host=127.0.0.1;Database=d;SSL Mode=Require", SslMode.Require)]
+    [InlineData("Host=127.0.0.1;Database=d;SslMode=VerifyFull", SslMode.VerifyFull)]
+    public void Tls_is_left_out_only_for_a_server_on_this_machine_the_string_says_nothing_about(string configured, SslMode expected) =>
+        ContextConnection(configured).SslMode.ShouldBe(expected);
+
+    [Fact]
+    public void Code_that_must_be_synchronous_gets_contexts_that_do_not_multiplex()
+    {
+        var database = new Database(DatabaseProvider.PostgreSQL, "Host=127.0.0.1;Database=d;Password=p");
+        using var db = database.ForSynchronousUse().CreateContext(AgencyScope.All);
+        var cs = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        cs.Multiplexing.ShouldBeFalse();
+        cs.MaxAutoPrepare.ShouldBe(100);
+        cs.Password.ShouldBe("p");
+        Database.Sqlite("/tmp/x.db").ForSynchronousUse().Provider.ShouldBe(DatabaseProvider.Sqlite);
     }
 }
