@@ -246,4 +246,32 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
         (await AuditVerbs.VerifyAsync(factory.Database, new CliConsole(TextReader.Null, output, TextWriter.Null), CancellationToken.None)).ShouldBe(1);
         output.ToString().ShouldContain("事件 2 的内容已被改动");
     }
+
+    [SkippableFact]
+    public async Task The_case_page_lists_each_clock_event_document_and_mailing_once()
+    {
+        // The page reads the case with its three lists in one statement, whose rows are their product: 3 × 3 × 4 here.
+        var clerk = await factory.SignInAsync("clerk");
+        var id = await clerk.ReceiveAsync();
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var c = await db.Cases.Include(x => x.ClockEvents).SingleAsync(x => x.Id == id);
+            c.ClockEvents.Add(new DisclosureCases.Domain.Cases.CaseClockEvent { Kind = "correction-requested", Date = c.ReceivedOn, AnswerBy = c.ReceivedOn.AddDays(15) });
+            c.ClockEvents.Add(new DisclosureCases.Domain.Cases.CaseClockEvent { Kind = "correction-received", Date = c.ReceivedOn.AddDays(3) });
+            foreach (var n in new[] { 1, 2, 3 })
+                db.Add(new DisclosureCases.Domain.Cases.CaseDocument { CaseId = id, DocumentId = "doc-" + n, Title = $"测试文书{n}号", DueSince = DateTimeOffset.UtcNow });
+            foreach (var n in new[] { 1, 2, 3, 4 })
+                db.Add(new DisclosureCases.Domain.Cases.Mailing { CaseId = id, Method = "EMS", TrackingNumber = $"EA00000000{n}CN", PostedOn = c.ReceivedOn });
+            await db.SaveChangesAsync();
+        }
+        var stored = await factory.LoadCaseAsync(id);
+        stored.ClockEvents.Count.ShouldBe(3);
+
+        var html = await clerk.GetStringAsync($"/Cases/{id}");
+        foreach (var n in new[] { 1, 2, 3 })
+            System.Text.RegularExpressions.Regex.Count(html, $"测试文书{n}号").ShouldBe(1);
+        foreach (var n in new[] { 1, 2, 3, 4 })
+            System.Text.RegularExpressions.Regex.Count(html, $"EA00000000{n}CN").ShouldBe(1);
+        html.IndexOf("EA000000001CN", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("EA000000004CN", StringComparison.Ordinal));
+    }
 }
