@@ -250,7 +250,7 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
     [SkippableFact]
     public async Task The_case_page_lists_each_clock_event_document_and_mailing_once()
     {
-        // The page reads the case with its three lists in one statement, whose rows are their product: 3 × 3 × 4 here.
+        // On PostgreSQL the page reads the case with its three lists in one statement, whose rows are their product: 3 × 3 × 4.
         var clerk = await factory.SignInAsync("clerk");
         var id = await clerk.ReceiveAsync();
         await using (var db = factory.Database.CreateContext(AgencyScope.All))
