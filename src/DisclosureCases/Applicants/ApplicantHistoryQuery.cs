@@ -34,6 +34,8 @@ public sealed class ApplicantHistoryQuery(DisclosureDbContext db, FeeSchedule fe
     /// The counts alone, for the panel on the case page and the intake form: each window counted in the database from
     /// the applicant's receipt-date index (<see cref="Data.IndexMigrations.ApplicantReceiptIndex"/>), in one query, so
     /// that an applicant with thousands of applications costs what one with a few does. No cases, no months.
+    /// On a case page the same query also counts the applications of the month of the case's receipt and those before
+    /// it (<see cref="MonthPlace"/>, the fee band it falls in): one statement for the two, not two in a row.
     /// </summary>
     sealed class WindowCounts
     {
@@ -42,11 +44,14 @@ public sealed class ApplicantHistoryQuery(DisclosureDbContext db, FeeSchedule fe
         public int Last90 { get; init; }
         public int Last365 { get; init; }
         public int Month { get; init; }
+        public int CaseMonth { get; init; }
+        public int CaseMonthBefore { get; init; }
     }
 
     // Every case page asks it (Data/Compiled.cs).
-    static readonly Compiled<Func<DisclosureDbContext, string, DateOnly, DateOnly, DateOnly, DateOnly, DateOnly, CancellationToken, Task<WindowCounts?>>> Windows = new(() =>
-        EF.CompileAsyncQuery((DisclosureDbContext db, string key, DateOnly from30, DateOnly from90, DateOnly from365, DateOnly month, DateOnly today, CancellationToken ct) =>
+    static readonly Compiled<Func<DisclosureDbContext, string, DateOnly, DateOnly, DateOnly, DateOnly, DateOnly, DateOnly, DateOnly, DateOnly, int, CancellationToken, Task<WindowCounts?>>> Windows = new(() =>
+        EF.CompileAsyncQuery((DisclosureDbContext db, string key, DateOnly from30, DateOnly from90, DateOnly from365, DateOnly month, DateOnly today,
+            DateOnly caseMonthStart, DateOnly caseMonthEnd, DateOnly received, int caseId, CancellationToken ct) =>
             db.Cases.AsNoTracking().Where(c => c.Applicant.IdNumber == key)
                 .GroupBy(c => 1)
                 .Select(g => new WindowCounts
@@ -56,21 +61,34 @@ public sealed class ApplicantHistoryQuery(DisclosureDbContext db, FeeSchedule fe
                     Last90 = g.Count(c => c.ReceivedOn >= from90 && c.ReceivedOn <= today),
                     Last365 = g.Count(c => c.ReceivedOn >= from365 && c.ReceivedOn <= today),
                     Month = g.Count(c => c.ReceivedOn >= month && c.ReceivedOn <= today),
+                    CaseMonth = g.Count(c => c.ReceivedOn >= caseMonthStart && c.ReceivedOn < caseMonthEnd),
+                    CaseMonthBefore = g.Count(c => c.ReceivedOn >= caseMonthStart && c.ReceivedOn < caseMonthEnd
+                        && (c.ReceivedOn < received || (c.ReceivedOn == received && c.Id < caseId))),
                 })
                 .FirstOrDefault()));
 
-    public async Task<ApplicantHistory> SummaryAsync(string idNumber, CancellationToken ct)
+    public async Task<ApplicantHistory> SummaryAsync(string idNumber, CancellationToken ct) =>
+        (await SummaryAsync(idNumber, null, ct)).History;
+
+    /// <param name="of">A case of the applicant: its <see cref="MonthPlace"/> is counted too (null without a case).</param>
+    public async Task<(ApplicantHistory History, MonthPlace? Place)> SummaryAsync(string idNumber, Case? of, CancellationToken ct)
     {
         var key = Normalize(idNumber);
         var today = ShanghaiTime.Today(time);
         var thresholds = options.Value.ToThresholds();
         var empty = ApplicantActivity.Count([], today, thresholds);
-        if (key.Length == 0) return History(today, empty, 0, [], []);
+        // Without a document number there is no applicant to count: the case is the only one known of its month.
+        var alone = of is null ? null : new MonthPlace(1, 0);
+        if (key.Length == 0) return (History(today, empty, 0, [], []), alone);
         var (from30, from90, from365, month) = (empty[0].From, empty[1].From, empty[2].From, empty[3].From);
-        var counts = await Windows.For(db)(db, key, from30, from90, from365, month, today, ct);
-        if (counts is null) return History(today, empty, 0, [], []);
+        var caseMonth = of is null ? DateOnly.MinValue : new DateOnly(of.ReceivedOn.Year, of.ReceivedOn.Month, 1);
+        var caseMonthEnd = of is null ? DateOnly.MinValue : caseMonth.AddMonths(1);
+        var counts = await Windows.For(db)(db, key, from30, from90, from365, month, today,
+            caseMonth, caseMonthEnd, of?.ReceivedOn ?? DateOnly.MinValue, of?.Id ?? 0, ct);
+        if (counts is null) return (History(today, empty, 0, [], []), alone);
         int[] found = [counts.Last30, counts.Last90, counts.Last365, counts.Month];
-        return History(today, empty.Select((w, i) => w with { Count = found[i] }).ToList(), counts.All, [], []);
+        return (History(today, empty.Select((w, i) => w with { Count = found[i] }).ToList(), counts.All, [], []),
+            of is null ? null : new MonthPlace(Math.Max(counts.CaseMonth, 1), counts.CaseMonthBefore));
     }
 
     ApplicantHistory History(DateOnly today, IReadOnlyList<ActivityWindow> windows, int total, IReadOnlyList<MonthCount> perMonth,
@@ -92,13 +110,21 @@ public sealed record ApplicantHistory(DateOnly Today, IReadOnlyList<ActivityWind
     public bool Flagged => Windows.Any(w => w.Flagged);
 }
 
+/// <summary>
+/// A case's place among its applicant's applications of the calendar month of its receipt (条例第42条 fees): how many
+/// there are in that month (<see cref="All"/>, the case included) and how many came before it (<see cref="Before"/>; by
+/// receipt date, then by registration).
+/// </summary>
+public sealed record MonthPlace(int All, int Before);
+
 public sealed record ApplicantCase(int Id, string? CaseNumber, DateOnly ReceivedOn, string State, string? Outcome, string Description);
 
 /// <summary>
 /// What the <c>_ApplicantHistory</c> panel is drawn for: an applicant's document number and, on a case page, the case
 /// (whose id names the applicant in links, and whose state decides whether the 第35条 action can be offered).
 /// </summary>
-public sealed record ApplicantHistoryFor(string IdNumber, Case? Case)
+/// <param name="Summary">The counts when the page has read them already (the case page, with the case's month).</param>
+public sealed record ApplicantHistoryFor(string IdNumber, Case? Case, ApplicantHistory? Summary = null)
 {
     public static ApplicantHistoryFor Of(Case c) => new(c.Applicant.IdNumber, c);
 }

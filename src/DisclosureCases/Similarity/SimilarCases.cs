@@ -84,12 +84,16 @@ public static class SimilarCases
         // A case's own page: its kept candidates and the matches among the cases received since, instead of a search of
         // every case (at a million cases that search and reading its ~200 candidates were most of the page's time).
         StoredCandidates? stored = null;
+        long? knownNewest = null;
         if (query is { UseKept: true, ExcludeCaseId: { } self, Candidates: CandidateLimit })
         {
             var hash = TextHash(query.Text);
-            stored = await StoredQuery.For(db)(db, self, hash, ct);
+            if (db.Database.IsSqlite())
+                stored = await StoredQuery.For(db)(db, self, hash, ct);
+            else
+                (stored, knownNewest) = await PostgresKeptAsync(db, self, hash, ct);
         }
-        var (weights, ids, newest) = await CandidatesAsync(db, grams, query.Candidates, stored?.UpToCaseId ?? 0, ct);
+        var (weights, ids, newest) = await CandidatesAsync(db, grams, query.Candidates, stored?.UpToCaseId ?? 0, ct, knownNewest);
         var candidateIds = new HashSet<int>(ids);
         if (stored is not null)
         {
@@ -191,9 +195,46 @@ public static class SimilarCases
         BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0);
 
     /// <summary>The index search: weights for the ranking, candidate ids, and the newest case id there was.</summary>
+    /// <param name="newest">The newest case id when the caller has just read it (PostgreSQL, with the kept list).</param>
     static Task<(Func<string, double> Weights, IReadOnlyList<int> Ids, long Total)> CandidatesAsync(DisclosureDbContext db,
-        IReadOnlyList<string> grams, int limit, int since, CancellationToken ct) =>
-        db.Database.IsSqlite() ? SqliteCandidatesAsync(db, grams, limit, since, ct) : PostgresCandidatesAsync(db, grams, limit, since, ct);
+        IReadOnlyList<string> grams, int limit, int since, CancellationToken ct, long? newest = null) =>
+        db.Database.IsSqlite() ? SqliteCandidatesAsync(db, grams, limit, since, ct) : PostgresCandidatesAsync(db, grams, limit, since, ct, newest);
+
+    /// <summary>
+    /// PostgreSQL: a case's kept list (null when there is none for this text) and the newest case id, in one statement —
+    /// the case page asked them one after the other, each a round trip. <paramref name="caseId"/> is a case the caller
+    /// has read through its context (its agency's), as the kept list belongs to it.
+    /// </summary>
+    static async Task<(StoredCandidates?, long)> PostgresKeptAsync(DisclosureDbContext db, int caseId, long hash, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT coalesce((SELECT max("Id") FROM "Cases"), 0), kept."UpToCaseId", kept."CandidateIds", kept."ComputedAt"
+                FROM (SELECT 1) AS one
+                LEFT JOIN "SimilarCandidates" AS kept ON kept."CaseId" = @case AND kept."TextHash" = @hash
+                """;
+            Add(command, "case", caseId);
+            Add(command, "hash", hash);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var newest = reader.GetInt64(0);
+            if (await reader.IsDBNullAsync(1, ct)) return (null, newest);
+            return (new StoredCandidates
+            {
+                CaseId = caseId, TextHash = hash, UpToCaseId = reader.GetInt32(1), CandidateIds = (byte[])reader.GetValue(2),
+                ComputedAt = reader.GetFieldValue<DateTimeOffset>(3),
+            }, newest);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>How much an outcome tells the clerk about the 口径: a substantive reply most, a procedural one less, none least.</summary>
     static double Usefulness(string? outcome, DateOnly? repliedOn) =>
@@ -339,7 +380,8 @@ public static class SimilarCases
     /// <see cref="CandidateLimit"/>. Only while the whole table is within <see cref="RankBudget"/> are matches ordered by
     /// shared trigrams in SQL.
     /// </summary>
-    static async Task<(Func<string, double>, IReadOnlyList<int>, long)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, int since, CancellationToken ct)
+    static async Task<(Func<string, double>, IReadOnlyList<int>, long)> PostgresCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, int since, CancellationToken ct,
+        long? newest = null)
     {
         const string column = "\"" + Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn + "\"";
         var trigrams = grams.Where(g => g.Length == 3).Take(60).ToList();
@@ -348,7 +390,7 @@ public static class SimilarCases
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = Math.Max(1, await NewestIdAsync(connection, ct));
+            var total = Math.Max(1, newest ?? await NewestIdAsync(connection, ct));
             var statistics = await PostgresStatisticsAsync(connection, ct);
             double Df(string g) => statistics.Frequency(g) * total;
             double Weight(string g) => Math.Log(1 + total / (1.0 + Df(g)));

@@ -1,3 +1,4 @@
+using DisclosureCases.Applicants;
 using DisclosureCases.Cases;
 using DisclosureCases.Data;
 using DisclosureCases.Domain.Audit;
@@ -5,6 +6,7 @@ using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Clocks;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Letters;
+using DisclosureCases.Pages.Shared.Components.SimilarCases;
 using DisclosureCases.Workflow;
 using DisclosureCases.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +19,8 @@ namespace DisclosureCases.Pages.Cases;
 /// 案件详情: who asked for what, where the case stands, its deadlines with their explanations, the actions the
 /// workflow offers this user now, and the full record. Another agency's case is a 404, never a glimpse.
 /// </summary>
-public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
-    OutcomeCatalog outcomes, DisclosureCases.Domain.Fees.FeeSchedule fees, TimeProvider time) : PageModel
+public class DetailsModel(DisclosureDbContext db, Database database, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
+    OutcomeCatalog outcomes, DisclosureCases.Domain.Fees.FeeSchedule fees, ApplicantHistoryQuery applicants, TimeProvider time) : PageModel
 {
     public Case Case { get; private set; } = null!;
     public WorkflowDefinition Definition { get; private set; } = null!;
@@ -33,7 +35,12 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
     public string? Department { get; private set; }
     /// <summary>The applicant's applications to this agency in the calendar month of this one's receipt (条例第42条 fees).</summary>
     public int ApplicantMonthCount { get; private set; }
+    /// <summary>The applicant's counts per window (申请人申请情况), read with <see cref="ApplicantMonthCount"/>.</summary>
+    public ApplicantHistory ApplicantHistory { get; private set; } = null!;
     public string FeeExplanation { get; private set; } = "";
+    /// <summary>The 相似申请与典型案例 section's reads, started beside the page's own on PostgreSQL (null: the section reads
+    /// them when it is drawn).</summary>
+    public Task<SimilarCasesViewComponent.Model>? SimilarLoading { get; private set; }
     public DisclosureCases.Domain.Fees.FeeSchedule Fees => fees;
     /// <summary>The case's letters (文书), oldest first.</summary>
     public IReadOnlyList<Letter> Letters { get; private set; } = [];
@@ -117,26 +124,15 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
     static readonly Compiled<Func<DisclosureDbContext, int, CancellationToken, Task<string?>>> DepartmentQuery = new(() =>
         EF.CompileAsyncQuery((DisclosureDbContext db, int id, CancellationToken ct) => db.Departments.Where(d => d.Id == id).Select(d => d.Name).FirstOrDefault()));
 
-    sealed class MonthCounts
-    {
-        public int All { get; init; }
-        public int Before { get; init; }
-    }
-
-    static readonly Compiled<Func<DisclosureDbContext, string, DateOnly, DateOnly, DateOnly, int, CancellationToken, Task<MonthCounts?>>> MonthQuery = new(() =>
-        EF.CompileAsyncQuery((DisclosureDbContext db, string idNumber, DateOnly monthStart, DateOnly monthEnd, DateOnly received, int caseId, CancellationToken ct) =>
-            db.Cases.AsNoTracking()
-                .Where(x => x.Applicant.IdNumber == idNumber && x.ReceivedOn >= monthStart && x.ReceivedOn < monthEnd)
-                .GroupBy(x => 1)
-                .Select(g => new MonthCounts { All = g.Count(), Before = g.Count(x => x.ReceivedOn < received || (x.ReceivedOn == received && x.Id < caseId)) })
-                .FirstOrDefault()));
-
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var c = await (db is PostgresDisclosureDbContext ? CaseInOneStatementQuery : CaseQuery).For(db)(db, id, ct);
         if (c is null) return false;
         var actor = Actor.From(User)!;
         Case = c;
+        // On PostgreSQL the similar-case section's statements run on a context of their own while the page reads the rest;
+        // SQLite answers in-process, where a second reader only shares the same cores (and the connection's kept statements).
+        if (db is PostgresDisclosureDbContext) SimilarLoading ??= SimilarCasesViewComponent.Start(database, HttpContext, c, outcomes, time);
         Today = ShanghaiTime.Today(time);
         Now = time.GetUtcNow();
         Definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
@@ -158,11 +154,12 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         Department = c.DepartmentId is { } dept ? await DepartmentQuery.For(db)(db, dept, ct) : null;
         Diagram = WorkflowDiagram.CachedSvg(Definition, c.State);
         // This case's place among the applicant's applications of its month (the fee band it falls in) and their number,
-        // counted from the applicant's index rather than listed: an applicant may have thousands in a month.
-        var monthStart = new DateOnly(c.ReceivedOn.Year, c.ReceivedOn.Month, 1);
-        var month = await MonthQuery.For(db)(db, c.Applicant.IdNumber, monthStart, monthStart.AddMonths(1), c.ReceivedOn, c.Id, ct);
-        ApplicantMonthCount = month?.All ?? 0;
-        FeeExplanation = fees.Explain((month?.Before ?? 0) + 1);
+        // counted from the applicant's index rather than listed (an applicant may have thousands in a month), in the
+        // statement that counts the applicant panel's windows.
+        var (history, place) = await applicants.SummaryAsync(c.Applicant.IdNumber, c, ct);
+        ApplicantHistory = history;
+        ApplicantMonthCount = place!.All;
+        FeeExplanation = fees.Explain(place.Before + 1);
         return true;
     }
 

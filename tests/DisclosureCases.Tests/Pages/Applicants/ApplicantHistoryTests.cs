@@ -103,6 +103,41 @@ public class ApplicantHistoryTests(AppFactory factory) : IClassFixture<AppFactor
         (await query.SummaryAsync(NewIdNumber(), CancellationToken.None)).Windows.ShouldAllBe(w => w.Count == 0);
     }
 
+    [Fact]
+    public async Task The_case_page_places_each_case_among_the_applicant_s_applications_of_its_month()
+    {
+        // March 2025: two received on the 3rd (registered one after the other), one on the 10th, ten on the 20th; one each
+        // in February and April, and one in another agency in March, which count for none of them.
+        var idNumber = NewIdNumber();
+        var workflowHash = (await new CaseMaker(factory).ReceiveAsync("clerk", "另一申请人的申请")).WorkflowHash;
+        var cases = new ReportCases(factory);
+        async Task<int> Add(string day, string agency = DemoInstallation.PrimaryAgencyCode) =>
+            (await cases.AddAsync(day, agency: agency, change: c => { c.Applicant.IdNumber = idNumber; c.WorkflowHash = workflowHash; })).Id;
+        var firstOfThird = await Add("2025-03-03");
+        var secondOfThird = await Add("2025-03-03");
+        var tenth = await Add("2025-03-10");
+        var twentieth = new List<int>();
+        for (var i = 0; i < 10; i++) twentieth.Add(await Add("2025-03-20"));
+        var february = await Add("2025-02-28");
+        await Add("2025-04-01");
+        await Add("2025-03-01", DemoInstallation.SecondAgencyCode);
+
+        var clerk = await factory.SignInAsync("clerk");
+        async Task<string> Fee(int id)
+        {
+            var html = await clerk.GetStringAsync($"/Cases/{id}");
+            var start = html.IndexOf("<dd id=\"fee\">", StringComparison.Ordinal);
+            start.ShouldBeGreaterThan(0);
+            return html[start..html.IndexOf("</dd>", start, StringComparison.Ordinal)];
+        }
+        (await Fee(firstOfThird)).ShouldContain("该申请人本月共13件。本自然月该申请人第1件申请，未超过10件，不收费");
+        (await Fee(secondOfThird)).ShouldContain("本月共13件。本自然月该申请人第2件申请，未超过10件");
+        (await Fee(tenth)).ShouldContain("本月共13件。本自然月该申请人第3件申请，未超过10件");
+        (await Fee(twentieth[7])).ShouldContain("本月共13件。本自然月该申请人第11件申请，按件计收");
+        (await Fee(twentieth[^1])).ShouldContain("本月共13件。本自然月该申请人第13件申请，按件计收");
+        (await Fee(february)).ShouldContain("该申请人本月共1件。本自然月该申请人第1件申请");
+    }
+
     /// <summary>One genuine case received today and ten more stored for the same applicant today; one in another agency.</summary>
     async Task<(int Genuine, int OtherAgency, string IdNumber)> ElevenThisMonthAsync()
     {
