@@ -46,23 +46,26 @@ public static class SimilarCases
         EF.CompileAsyncQuery((DisclosureDbContext db, int caseId, long hash, CancellationToken ct) =>
             db.SimilarCandidates.AsNoTracking().FirstOrDefault(s => s.CaseId == caseId && s.TextHash == hash)));
 
-    static readonly Compiled<Func<DisclosureDbContext, int?, string, int, IAsyncEnumerable<int>>> ApplicantCasesQuery = new(() =>
-        EF.CompileAsyncQuery<DisclosureDbContext, int?, string, int, int>((db, agency, idNumber, limit) => db.Cases.AsNoTracking()
-            .Where(c => (agency == null || c.AgencyId == agency) && c.Applicant.IdNumber == idNumber)
-            // Newest by receipt, the order of the applicant's index (Data/IndexMigrations): by id it sorted all of them.
-            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Select(c => c.Id).Take(limit)));
-
-    sealed class TypicalNote
+    /// <summary>A candidate the view always adds: one of the applicant's own cases, or a typical case with its note.</summary>
+    sealed class Added
     {
         public int CaseId { get; init; }
+        public bool Typical { get; init; }
         public string? Note { get; init; }
     }
 
-    static readonly Compiled<Func<DisclosureDbContext, int?, IAsyncEnumerable<TypicalNote>>> TypicalNotesQuery = new(() =>
-        EF.CompileAsyncQuery<DisclosureDbContext, int?, TypicalNote>((db, agency) => db.TypicalCases.AsNoTracking()
-            .Where(t => t.WithdrawnAt == null && (agency == null || t.AgencyId == agency))
-            .OrderByDescending(t => t.Id).Take(1000)
-            .Select(t => new TypicalNote { CaseId = t.CaseId, Note = t.Note })));
+    // The applicant's newest cases (none when there is no document number) and the agency's typical cases, in one
+    // statement: two in a row were two round trips of every case page on PostgreSQL.
+    static readonly Compiled<Func<DisclosureDbContext, int?, string, int, IAsyncEnumerable<Added>>> AddedQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int?, string, int, Added>((db, agency, idNumber, limit) => db.Cases.AsNoTracking()
+            .Where(c => idNumber != "" && (agency == null || c.AgencyId == agency) && c.Applicant.IdNumber == idNumber)
+            // Newest by receipt, the order of the applicant's index (Data/IndexMigrations): by id it sorted all of them.
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(limit)
+            .Select(c => new Added { CaseId = c.Id, Typical = false, Note = null })
+            .Concat(db.TypicalCases.AsNoTracking()
+                .Where(t => t.WithdrawnAt == null && (agency == null || t.AgencyId == agency))
+                .OrderByDescending(t => t.Id).Take(1000)
+                .Select(t => new Added { CaseId = t.CaseId, Typical = true, Note = t.Note }))));
 
     sealed class Reply
     {
@@ -105,11 +108,9 @@ public static class SimilarCases
         var cases = db.Cases.AsNoTracking();
         if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);
         var applicantId = DuplicateRule.Normalize(query.ApplicantIdNumber);
-        if (applicantId.Length > 0)
-            candidateIds.UnionWith(await ApplicantCasesQuery.For(db)(db, query.AgencyId, applicantId, query.Candidates).ToListAsync(ct));
-        var typicalNotes = await TypicalNotesQuery.For(db)(db, query.AgencyId).ToListAsync(ct);
-        var notes = typicalNotes.DistinctBy(t => t.CaseId).ToDictionary(t => t.CaseId, t => t.Note);
-        candidateIds.UnionWith(notes.Keys);
+        var added = await AddedQuery.For(db)(db, query.AgencyId, applicantId, query.Candidates).ToListAsync(ct);
+        candidateIds.UnionWith(added.Select(a => a.CaseId));
+        var notes = added.Where(a => a.Typical).DistinctBy(t => t.CaseId).ToDictionary(t => t.CaseId, t => t.Note);
         if (query.ExcludeCaseId is { } exclude) candidateIds.Remove(exclude);
         if (candidateIds.Count == 0) return [];
 
