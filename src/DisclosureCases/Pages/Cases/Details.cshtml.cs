@@ -6,7 +6,6 @@ using DisclosureCases.Domain.Cases;
 using DisclosureCases.Domain.Clocks;
 using DisclosureCases.Domain.Outcomes;
 using DisclosureCases.Letters;
-using DisclosureCases.Pages.Shared.Components.SimilarCases;
 using DisclosureCases.Workflow;
 using DisclosureCases.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ namespace DisclosureCases.Pages.Cases;
 /// 案件详情: who asked for what, where the case stands, its deadlines with their explanations, the actions the
 /// workflow offers this user now, and the full record. Another agency's case is a 404, never a glimpse.
 /// </summary>
-public class DetailsModel(DisclosureDbContext db, Database database, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
+public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
     OutcomeCatalog outcomes, DisclosureCases.Domain.Fees.FeeSchedule fees, ApplicantHistoryQuery applicants, TimeProvider time) : PageModel
 {
     public Case Case { get; private set; } = null!;
@@ -38,9 +37,6 @@ public class DetailsModel(DisclosureDbContext db, Database database, WorkflowReg
     /// <summary>The applicant's counts per window (申请人申请情况), read with <see cref="ApplicantMonthCount"/>.</summary>
     public ApplicantHistory ApplicantHistory { get; private set; } = null!;
     public string FeeExplanation { get; private set; } = "";
-    /// <summary>The 相似申请与典型案例 section's reads, started beside the page's own on PostgreSQL (null: the section reads
-    /// them when it is drawn).</summary>
-    public Task<SimilarCasesViewComponent.Model>? SimilarLoading { get; private set; }
     public DisclosureCases.Domain.Fees.FeeSchedule Fees => fees;
     /// <summary>The case's letters (文书), oldest first.</summary>
     public IReadOnlyList<Letter> Letters { get; private set; } = [];
@@ -130,9 +126,6 @@ public class DetailsModel(DisclosureDbContext db, Database database, WorkflowReg
         if (c is null) return false;
         var actor = Actor.From(User)!;
         Case = c;
-        // On PostgreSQL the similar-case section's statements run on a context of their own while the page reads the rest;
-        // SQLite answers in-process, where a second reader only shares the same cores (and the connection's kept statements).
-        if (db is PostgresDisclosureDbContext) SimilarLoading ??= SimilarCasesViewComponent.Start(database, HttpContext, c, outcomes, time);
         Today = ShanghaiTime.Today(time);
         Now = time.GetUtcNow();
         Definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
