@@ -208,11 +208,9 @@ public static class SimilarCases
     /// </summary>
     static async Task<(StoredCandidates?, long)> PostgresKeptAsync(DisclosureDbContext db, int caseId, long hash, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
+        await using (var open = await OpenConnection.OfAsync(db, ct))
         {
+            var connection = open.Connection;
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT coalesce((SELECT max("Id") FROM "Cases"), 0), kept."UpToCaseId", kept."CandidateIds", kept."ComputedAt"
@@ -231,9 +229,31 @@ public static class SimilarCases
                 ComputedAt = reader.GetFieldValue<DateTimeOffset>(3),
             }, newest);
         }
-        finally
+    }
+
+    /// <summary>
+    /// The context's connection for the lookups' own commands: opened for them and closed after, unless it was open
+    /// already (a caller's transaction, a test's connection), which it leaves open.
+    /// </summary>
+    sealed class OpenConnection : IAsyncDisposable
+    {
+        readonly DisclosureDbContext _db;
+        readonly bool _opened;
+
+        OpenConnection(DisclosureDbContext db, bool opened) => (_db, _opened) = (db, opened);
+
+        public DbConnection Connection => _db.Database.GetDbConnection();
+
+        public static async Task<OpenConnection> OfAsync(DisclosureDbContext db, CancellationToken ct)
         {
-            if (opened) await db.Database.CloseConnectionAsync();
+            var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+            if (opened) await db.Database.OpenConnectionAsync(ct);
+            return new OpenConnection(db, opened);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_opened) await _db.Database.CloseConnectionAsync();
         }
     }
 
@@ -251,11 +271,9 @@ public static class SimilarCases
     /// </summary>
     static async Task<(Func<string, double>, IReadOnlyList<int>, long)> SqliteCandidatesAsync(DisclosureDbContext db, IReadOnlyList<string> grams, int limit, int since, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
+        await using (var open = await OpenConnection.OfAsync(db, ct))
         {
+            var connection = open.Connection;
             var total = Math.Max(1, await NewestIdAsync(connection, ct));
             var trigrams = grams.Where(g => g.Length == 3).ToList();
             var df = await FrequenciesAsync(connection, trigrams, ct);
@@ -307,10 +325,6 @@ public static class SimilarCases
                 }
             }
             return (Weight, ids, total);
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -386,11 +400,9 @@ public static class SimilarCases
     {
         const string column = "\"" + Data.SimilarityMigrations.SimilarityIndexSql.PostgresColumn + "\"";
         var trigrams = grams.Where(g => g.Length == 3).Take(60).ToList();
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
+        await using (var open = await OpenConnection.OfAsync(db, ct))
         {
+            var connection = open.Connection;
             var total = Math.Max(1, newest ?? await NewestIdAsync(connection, ct));
             var statistics = await PostgresStatisticsAsync(connection, ct);
             double Df(string g) => statistics.Frequency(g) * total;
@@ -464,10 +476,6 @@ public static class SimilarCases
                     SELECT "Id" FROM {From(matches)} WHERE {column} && @g0{newerOnly} ORDER BY {Newest(matches)}
                     """, [any.ToArray()], limit, ids, ct);
             return (Weight, ids, total);
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
         }
     }
 
