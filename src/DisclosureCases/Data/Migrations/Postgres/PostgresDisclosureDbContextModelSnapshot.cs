@@ -671,12 +671,14 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "State", "NextDue");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "CaseNumber"), new[] { "Id" });
 
                     b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
 
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");
+
+                    b.HasIndex("AgencyId", "State", "NextDue", "Id");
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
                         .HasDatabaseName("IX_Cases_Report_Open");

@@ -650,14 +650,15 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("AgencyId", "CaseNumber")
-                        .IsUnique();
-
-                    b.HasIndex("AgencyId", "State", "NextDue");
+                        .IsUnique()
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
 
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");
+
+                    b.HasIndex("AgencyId", "State", "NextDue", "Id");
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
                         .HasDatabaseName("IX_Cases_Report_Open");
