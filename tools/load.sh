@@ -7,7 +7,7 @@
 #
 # Environment: LOAD_DIR (default /tmp/disclosure-load: the SQLite file and the logs), LOAD_KEEP=1 to reuse an
 # already seeded database of the same size instead of seeding again, LOAD_PORT (default 5391).
-# loadrun options: --clients 50 --requests 20000 --seconds 120 --warmup-seconds 60 --mix worklist=45,case=40,intake=10,similar=5
+# loadrun options: --clients 50 --requests 20000 --seconds 120 --warmup-seconds 90 --mix worklist=45,case=40,intake=10,similar=5
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 provider=${1:?usage: tools/load.sh sqlite|postgres [--cases N] [loadrun options]}

@@ -6,12 +6,13 @@
 // from /proc/<pid>/status (VmHWM = peak resident set since start, VmRSS sampled during the run).
 //
 //   loadrun --url http://127.0.0.1:5391 --pid 1234 [--clients 50] [--requests 20000] [--seconds 120]
-//           [--warmup-seconds 60] [--mix worklist=45,case=40,intake=10,similar=5] [--password Demo@2026] [--think 0]
+//           [--warmup-seconds 90] [--mix worklist=45,case=40,intake=10,similar=5] [--password Demo@2026] [--think 0]
 //
 // The warm-up runs the same mix unrecorded for --warmup-seconds (or --warmup N requests, whichever ends first): the
 // runtime compiles hot methods again, optimised, in the background for about the first minute under load, and a run
 // measured during that time counted the compiler's work too (the case page: 11.4 ms CPU a request in the first
-// minute, 7.2 ms after).
+// minute, 7.2 ms after). On a slower machine the compiler took 12 % of the CPU until 60-70 s after the start (perf,
+// docs/benchmarks.md), hence 90 s by default.
 //
 // Without --think every client sends its next request as soon as the last one is answered (a closed loop: the run
 // measures the server's capacity, and latency is mostly the queue of 50 clients); --think N pauses each client
@@ -29,7 +30,7 @@ using System.Text.RegularExpressions;
 var options = Options.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: loadrun --url URL [--pid PID] [--clients 50] [--requests 20000] [--seconds 120] [--warmup-seconds 60] [--warmup N] [--mix worklist=45,case=40,intake=10,similar=5] [--password P] [--think MS]");
+    Console.Error.WriteLine("usage: loadrun --url URL [--pid PID] [--clients 50] [--requests 20000] [--seconds 120] [--warmup-seconds 90] [--warmup N] [--mix worklist=45,case=40,intake=10,similar=5] [--password P] [--think MS]");
     return 2;
 }
 var run = new LoadRun(options);
@@ -59,7 +60,7 @@ sealed record Options(Uri Url, int? Pid, int Clients, int Requests, TimeSpan Lim
         }
         return new Options(new Uri(url), values.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             Int("clients", 50), Int("requests", 20_000), TimeSpan.FromSeconds(Int("seconds", 120)), Int("warmup", int.MaxValue),
-            TimeSpan.FromSeconds(Int("warmup-seconds", 60)), mix,
+            TimeSpan.FromSeconds(Int("warmup-seconds", 90)), mix,
             values.GetValueOrDefault("password") ?? "Demo@2026", Int("think", 0));
     }
 }
