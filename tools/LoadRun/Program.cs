@@ -11,7 +11,7 @@
 // The warm-up runs the same mix unrecorded for --warmup-seconds (or --warmup N requests, whichever ends first): the
 // runtime compiles hot methods again, optimised, in the background for about the first minute under load, and a run
 // measured during that time counted the compiler's work too (the case page: 11.4 ms CPU a request in the first
-// minute, 7.2 ms after). On a slower machine the compiler took 12 % of the CPU until 60-70 s after the start (perf,
+// minute, 7.2 ms after). On a slower machine the compiler took 12 % of the CPU until 60-70 s after the load began (perf,
 // docs/benchmarks.md), hence 90 s by default.
 //
 // Without --think every client sends its next request as soon as the last one is answered (a closed loop: the run

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosureCases.Tests.Data;
 
 /// <summary>
-/// Every change to the EF model comes with its migration for both providers (<c>tools/add-migration.sh</c>): a model
-/// changed without one would run on a fresh test database (created from the model's migrations as they are) yet leave
-/// existing installations without the column or index it describes.
+/// Every change to the EF model comes with its migration for both providers (<c>tools/add-migration.sh</c>): databases
+/// are created and upgraded by the migrations alone, so a model changed without one leaves every database, new or
+/// existing, without the column or index the model describes — and a missing index no other test would notice.
 /// </summary>
 public class ModelMigrationsTests
 {
