@@ -673,8 +673,6 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "CaseNumber"), new[] { "Id" });
 
-                    b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
-
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");
 
@@ -682,6 +680,8 @@ namespace DisclosureCases.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
                         .HasDatabaseName("IX_Cases_Report_Open");
+
+                    b.HasIndex("AgencyId", "HandlerId", "Archived", "State", "ReceivedOn", "Id");
 
                     b.HasIndex("AgencyId", "NextDue", "Id", "Archived", "HandlerId", "State")
                         .HasDatabaseName("IX_Cases_Worklist_Due");

@@ -653,8 +653,6 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
-                    b.HasIndex("AgencyId", "HandlerId", "Archived", "State");
-
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");
 
@@ -662,6 +660,8 @@ namespace DisclosureCases.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
                         .HasDatabaseName("IX_Cases_Report_Open");
+
+                    b.HasIndex("AgencyId", "HandlerId", "Archived", "State", "ReceivedOn", "Id");
 
                     b.HasIndex("AgencyId", "NextDue", "Id", "Archived", "HandlerId", "State")
                         .HasDatabaseName("IX_Cases_Worklist_Due");
