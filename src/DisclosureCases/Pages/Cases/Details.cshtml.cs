@@ -19,7 +19,7 @@ namespace DisclosureCases.Pages.Cases;
 /// workflow offers this user now, and the full record. Another agency's case is a 404, never a glimpse.
 /// </summary>
 public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, WorkflowRuntime runtime, CalendarHolder calendar, CaseWorkflow engine,
-    OutcomeCatalog outcomes, DisclosureCases.Domain.Fees.FeeSchedule fees, ApplicantHistoryQuery applicants, TimeProvider time) : PageModel
+    OutcomeCatalog outcomes, DisclosureCases.Domain.Fees.FeeSchedule fees, ApplicantHistoryQuery applicants, TimeProvider time, Database database) : PageModel
 {
     public Case Case { get; private set; } = null!;
     public WorkflowDefinition Definition { get; private set; } = null!;
@@ -126,6 +126,8 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         if (c is null) return false;
         var actor = Actor.From(User)!;
         Case = c;
+        // The similar-cases panel's reads go on beside the page's own (PostgreSQL; the component takes their result).
+        DisclosureCases.Pages.Shared.Components.SimilarCases.SimilarCasesViewComponent.StartEarly(HttpContext, database, c, time);
         Today = ShanghaiTime.Today(time);
         Now = time.GetUtcNow();
         Definition = workflows.Get(c.WorkflowId, c.WorkflowVersion, c.WorkflowHash);
