@@ -27,7 +27,7 @@ public class SimilarCasesViewComponent(DisclosureDbContext db, OutcomeCatalog ou
         return View(new Model(c, new SimilarCasesView(c.Description, found, outcomes), typical, canMark));
     }
 
-    public sealed record Found(IReadOnlyList<SimilarCase> Similar, TypicalCase? Typical);
+    sealed record Found(IReadOnlyList<SimilarCase> Similar, TypicalCase? Typical);
 
     static async Task<Found> FindAsync(DisclosureDbContext db, Case c, TimeProvider time, CancellationToken ct)
     {
