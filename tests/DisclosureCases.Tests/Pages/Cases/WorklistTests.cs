@@ -112,4 +112,40 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
         }
         shown.ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("clerk", "archived", "number")]
+    [InlineData("clerk", "archived", "due")]
+    [InlineData("clerk", "processing", "received")]
+    [InlineData("clerk", "received", "number")]
+    [InlineData("manager", "archived", "due")]
+    [InlineData("manager", "processing", "number")]
+    [InlineData("manager", "received", "received")]
+    public async Task Mine_filtered_to_one_state_is_my_cases_of_that_state_and_the_unassigned_new_ones_counted_and_in_order(
+        string userName, string state, string sort)
+    {
+        List<int> expected;
+        int count;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            var matching = await db.Cases.AsNoTracking()
+                .Where(c => c.AgencyId == user.AgencyId && c.State == state && (c.HandlerId == user.Id || (c.HandlerId == null && c.State == "received")))
+                .Select(c => new { c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber }).ToListAsync();
+            count = matching.Count;
+            var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite;
+            expected = (sort switch
+            {
+                "received" => matching.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
+                "number" => matching.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
+                _ => matching.OrderBy(c => c.NextDue is null).ThenBy(c => c.NextDue).ThenBy(c => c.Id),
+            }).Select(c => c.Id).Take(25).ToList();
+        }
+        if (userName == "clerk" && state != "received") count.ShouldBeGreaterThan(0, "the seed should give the clerk cases in that state");
+        if (userName == "manager" && state != "received") count.ShouldBe(0, "a manager has no cases of their own, and the unassigned are new");
+        var client = await factory.SignInAsync(userName);
+        var html = await client.GetStringAsync($"/Cases?Scope=mine&State={state}&Sort={sort}");
+        Ids(html).ShouldBe(expected);
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain(count > DisclosureCases.Pages.Cases.IndexModel.CountCap ? "共 1000+ 件" : $"共 {count} 件");
+    }
 }

@@ -676,6 +676,8 @@ namespace DisclosureCases.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");
 
+                    b.HasIndex("AgencyId", "State", "CaseNumber", "Id");
+
                     b.HasIndex("AgencyId", "State", "NextDue", "Id");
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")

@@ -656,6 +656,8 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "ReceivedOn", "RepliedOn", "Outcome")
                         .HasDatabaseName("IX_Cases_Report_Annual");
 
+                    b.HasIndex("AgencyId", "State", "CaseNumber", "Id");
+
                     b.HasIndex("AgencyId", "State", "NextDue", "Id");
 
                     b.HasIndex("AgencyId", "Archived", "State", "NextDue", "ReceivedOn")
