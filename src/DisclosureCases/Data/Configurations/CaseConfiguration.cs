@@ -34,7 +34,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // and the rows a filter drops are judged from the index alone: a page deep in the list read every skipped
         // case's row (12 ms at page 200 of a million-case agency, 1 ms from the index).
         b.HasIndex(c => new { c.AgencyId, c.NextDue, c.Id, c.Archived, c.HandlerId, c.State }).HasDatabaseName("IX_Cases_Worklist_Due");
-        b.HasIndex(c => new { c.AgencyId, c.ReceivedOn, c.Id, c.Archived, c.HandlerId, c.State }).HasDatabaseName("IX_Cases_Worklist_Received");
+        // The receipt order carries the next deadline too, for the 已超期 and 到期 filters: walked newest first and judged
+        // from the index (25-45 ms at a million cases), where SQLite read every overdue case's row and sorted them (150-300 ms).
+        b.HasIndex(c => new { c.AgencyId, c.ReceivedOn, c.Id, c.Archived, c.HandlerId, c.State, c.NextDue }).HasDatabaseName("IX_Cases_Worklist_Received");
         // Covering indexes for the reports (docs/benchmarks.md): the annual report's one pass reads dates, outcome and
         // applicant kind; the 时限报表 reads open cases by state and next deadline, and replies by dates and handler.
         b.HasIndex(c => new { c.AgencyId, c.ReceivedOn, c.RepliedOn, c.Outcome })

@@ -4,6 +4,7 @@ using DisclosureCases.Data;
 using DisclosureCases.Tests.Cli;
 using DisclosureCases.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DisclosureCases.Tests.Pages.Cases;
 
@@ -145,6 +146,41 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
         if (userName == "manager" && state != "received") count.ShouldBe(0, "a manager has no cases of their own, and the unassigned are new");
         var client = await factory.SignInAsync(userName);
         var html = await client.GetStringAsync($"/Cases?Scope=mine&State={state}&Sort={sort}");
+        Ids(html).ShouldBe(expected);
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain(count > DisclosureCases.Pages.Cases.IndexModel.CountCap ? "共 1000+ 件" : $"共 {count} 件");
+    }
+
+    [Theory]
+    [InlineData("received", false)]
+    [InlineData("number", false)]
+    [InlineData("due", false)]
+    [InlineData("received", true)]
+    [InlineData("number", true)]
+    public async Task Overdue_and_due_within_days_list_the_agencys_open_cases_due_by_then_counted_and_in_order(string sort, bool overdue)
+    {
+        var today = DisclosureCases.Domain.Cases.ShanghaiTime.Today(TimeProvider.System);
+        var limit = factory.Services.GetRequiredService<DisclosureCases.Cases.CalendarHolder>().Calculator.AddWorkingDays(today, 5);
+        List<int> expected;
+        int count;
+        await using (var db = factory.Database.CreateContext(AgencyScope.All))
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "clerk");
+            var open = await db.Cases.AsNoTracking().Where(c => c.AgencyId == user.AgencyId && !c.Archived && c.NextDue != null)
+                .Select(c => new { c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber }).ToListAsync();
+            var matching = open.Where(c => overdue ? c.NextDue < today : c.NextDue <= limit).ToList();
+            count = matching.Count;
+            var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite;
+            expected = (sort switch
+            {
+                "received" => matching.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
+                "number" => matching.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
+                _ => matching.OrderBy(c => c.NextDue).ThenBy(c => c.Id),
+            }).Select(c => c.Id).Take(25).ToList();
+            count.ShouldBeGreaterThan(0, "the seed should leave cases due by then");
+            count.ShouldBeLessThan(open.Count, "and cases due later, which the filter leaves out");
+        }
+        var client = await factory.SignInAsync("clerk");
+        var html = await client.GetStringAsync($"/Cases?Scope=agency&Sort={sort}&{(overdue ? "Overdue=true" : "DueWithin=5")}");
         Ids(html).ShouldBe(expected);
         System.Net.WebUtility.HtmlDecode(html).ShouldContain(count > DisclosureCases.Pages.Cases.IndexModel.CountCap ? "共 1000+ 件" : $"共 {count} 件");
     }

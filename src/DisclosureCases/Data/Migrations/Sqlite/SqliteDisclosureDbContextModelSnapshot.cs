@@ -668,11 +668,11 @@ namespace DisclosureCases.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "NextDue", "Id", "Archived", "HandlerId", "State")
                         .HasDatabaseName("IX_Cases_Worklist_Due");
 
-                    b.HasIndex("AgencyId", "ReceivedOn", "Id", "Archived", "HandlerId", "State")
-                        .HasDatabaseName("IX_Cases_Worklist_Received");
-
                     b.HasIndex("AgencyId", "RepliedOn", "ReceivedOn", "ReplyDue", "DepartmentId", "HandlerName")
                         .HasDatabaseName("IX_Cases_Report_Replies");
+
+                    b.HasIndex("AgencyId", "ReceivedOn", "Id", "Archived", "HandlerId", "State", "NextDue")
+                        .HasDatabaseName("IX_Cases_Worklist_Received");
 
                     b.ToTable("Cases");
                 });
