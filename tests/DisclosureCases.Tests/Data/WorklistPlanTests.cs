@@ -64,10 +64,29 @@ public class WorklistPlanTests : IDisposable
         var filter = new WorklistFilter("mine", state, null, false, null, null);
         var query = filter.Apply(db.Cases.AsNoTracking(), Today);
 
-        var own = await PlanAsync(db, filter.Own(query, "a-user").Take(1001).Select(c => c.Id));
+        var own = await PlanAsync(db, filter.ForCount(filter.Own(query, "a-user")).Take(1001).Select(c => c.Id));
         own.ShouldContain("IX_Cases_AgencyId_HandlerId_Archived_State_ReceivedOn_Id (AgencyId=? AND HandlerId=? AND Archived=? AND State=?)", customMessage: own);
-        var unassigned = await PlanAsync(db, filter.Unassigned(query).Take(1001).Select(c => c.Id));
+        var unassigned = await PlanAsync(db, filter.ForCount(filter.Unassigned(query)).Take(1001).Select(c => c.Id));
         unassigned.ShouldContain("IX_Cases_AgencyId_HandlerId_Archived_State_ReceivedOn_Id (AgencyId=? AND HandlerId=? AND Archived=? AND State=?)", customMessage: unassigned);
+    }
+
+    /// <summary>
+    /// "Mine" filtered to a state in receipt order, listed: walked in the receipt index. The counting's condition on the
+    /// archived column (<see cref="WorklistFilter.ForCount"/>) made SQLite seek the handler's cases of the state and sort
+    /// them all instead (a clerk's 528,000 archived cases: 1.3 s a page).
+    /// </summary>
+    [Theory]
+    [InlineData("archived")]
+    [InlineData("processing")]
+    public async Task Mine_of_one_state_in_receipt_order_is_listed_from_the_receipt_index_without_a_sort(string state)
+    {
+        await using var db = await MillionCaseStatisticsAsync();
+        var filter = new WorklistFilter("mine", state, null, false, null, null);
+        var ids = filter.Mine(filter.Apply(db.Cases.AsNoTracking(), Today), "a-user")
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(26).Select(c => c.Id);
+
+        var text = await PlanAsync(db, ids);
+        text.ShouldNotContain("TEMP B-TREE", customMessage: text);
     }
 
     /// <summary>

@@ -62,9 +62,9 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
         int counted;
         if (Scope == "mine")
         {
-            var own = await filter.Own(query, actor.UserId).Take(CountCap + 1).CountAsync(ct);
+            var own = await filter.ForCount(filter.Own(query, actor.UserId)).Take(CountCap + 1).CountAsync(ct);
             int? unassigned = own <= CountCap
-                ? await filter.Unassigned(query).Take(CountCap + 1 - own).CountAsync(ct)
+                ? await filter.ForCount(filter.Unassigned(query)).Take(CountCap + 1 - own).CountAsync(ct)
                 : null;
             counted = own + (unassigned ?? 0);
             // A part without cases is left out of the list's OR: its half still walked the sort's index in search of rows
@@ -74,7 +74,7 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
                 : filter.Mine(query, actor.UserId);
         }
         else
-            counted = await query.Take(CountCap + 1).CountAsync(ct);
+            counted = await (string.IsNullOrEmpty(Handler) ? query : filter.ForCount(query)).Take(CountCap + 1).CountAsync(ct);
         TotalCapped = counted > CountCap;
         Total = Math.Min(counted, CountCap);
         var lastPage = TotalCapped ? MaxPage : Math.Max(1, (Total + PageSize - 1) / PageSize);
