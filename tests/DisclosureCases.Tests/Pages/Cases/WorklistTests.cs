@@ -93,15 +93,9 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
             var user = await db.Users.SingleAsync(u => u.UserName == userName);
             var mine = await db.Cases.AsNoTracking()
                 .Where(c => c.AgencyId == user.AgencyId && !c.Archived && (c.HandlerId == user.Id || (c.HandlerId == null && c.State == "received")))
-                .Select(c => new { c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber }).ToListAsync();
+                .Select(c => new Listed(c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber)).ToListAsync();
             mine.ShouldContain(c => c.CaseNumber == null, "the unassigned new cases have no number yet");
-            var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite; // as each database orders NULL
-            expected = (sort switch
-            {
-                "received" => mine.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
-                "number" => mine.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
-                _ => mine.OrderBy(c => c.NextDue is null).ThenBy(c => c.NextDue).ThenBy(c => c.Id),
-            }).Select(c => c.Id).Take(75).ToList();
+            expected = InListOrder(mine, sort).Take(75).ToList();
         }
         var client = await factory.SignInAsync(userName);
         var shown = new List<int>();
@@ -132,15 +126,9 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
             var user = await db.Users.SingleAsync(u => u.UserName == userName);
             var matching = await db.Cases.AsNoTracking()
                 .Where(c => c.AgencyId == user.AgencyId && c.State == state && (c.HandlerId == user.Id || (c.HandlerId == null && c.State == "received")))
-                .Select(c => new { c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber }).ToListAsync();
+                .Select(c => new Listed(c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber)).ToListAsync();
             count = matching.Count;
-            var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite;
-            expected = (sort switch
-            {
-                "received" => matching.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
-                "number" => matching.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
-                _ => matching.OrderBy(c => c.NextDue is null).ThenBy(c => c.NextDue).ThenBy(c => c.Id),
-            }).Select(c => c.Id).Take(25).ToList();
+            expected = InListOrder(matching, sort).Take(25).ToList();
         }
         if (userName == "clerk" && state != "received") count.ShouldBeGreaterThan(0, "the seed should give the clerk cases in that state");
         if (userName == "manager" && state != "received") count.ShouldBe(0, "a manager has no cases of their own, and the unassigned are new");
@@ -166,16 +154,10 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
         {
             var user = await db.Users.SingleAsync(u => u.UserName == "clerk");
             var open = await db.Cases.AsNoTracking().Where(c => c.AgencyId == user.AgencyId && !c.Archived && c.NextDue != null)
-                .Select(c => new { c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber }).ToListAsync();
+                .Select(c => new Listed(c.Id, c.NextDue, c.ReceivedOn, c.CaseNumber)).ToListAsync();
             var matching = open.Where(c => overdue ? c.NextDue < today : c.NextDue <= limit).ToList();
             count = matching.Count;
-            var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite;
-            expected = (sort switch
-            {
-                "received" => matching.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
-                "number" => matching.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
-                _ => matching.OrderBy(c => c.NextDue).ThenBy(c => c.Id),
-            }).Select(c => c.Id).Take(25).ToList();
+            expected = InListOrder(matching, sort).Take(25).ToList();
             count.ShouldBeGreaterThan(0, "the seed should leave cases due by then");
             count.ShouldBeLessThan(open.Count, "and cases due later, which the filter leaves out");
         }
@@ -183,5 +165,20 @@ public partial class WorklistTests(WorklistTests.Factory factory) : IClassFixtur
         var html = await client.GetStringAsync($"/Cases?Scope=agency&Sort={sort}&{(overdue ? "Overdue=true" : "DueWithin=5")}");
         Ids(html).ShouldBe(expected);
         System.Net.WebUtility.HtmlDecode(html).ShouldContain(count > DisclosureCases.Pages.Cases.IndexModel.CountCap ? "共 1000+ 件" : $"共 {count} 件");
+    }
+
+    sealed record Listed(int Id, DateOnly? NextDue, DateOnly ReceivedOn, string? CaseNumber);
+
+    /// <summary>The worklist's orders, as the page reads them: by deadline the dated soonest first then the undated by id;
+    /// newest receipt first; by case number, where each database puts a case without a number where it orders NULL.</summary>
+    IEnumerable<int> InListOrder(IEnumerable<Listed> cases, string sort)
+    {
+        var nullsFirst = factory.Database.Provider == DatabaseProvider.Sqlite;
+        return (sort switch
+        {
+            "received" => cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id),
+            "number" => cases.OrderBy(c => c.CaseNumber is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.Id),
+            _ => cases.OrderBy(c => c.NextDue is null).ThenBy(c => c.NextDue).ThenBy(c => c.Id),
+        }).Select(c => c.Id);
     }
 }
