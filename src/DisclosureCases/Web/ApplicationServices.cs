@@ -75,7 +75,6 @@ public static class ApplicationServices
         });
         services.AddScoped<Proactive.ProactiveSuggestions>();
         services.AddSingleton<Similarity.SimilarCandidatesFill>();
-        services.AddHostedService<Startup.StartupWork>();
         return services;
     }
 }

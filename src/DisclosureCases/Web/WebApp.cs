@@ -22,6 +22,10 @@ public static class WebApp
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // The start-up work (migrations, demo installation) is the first hosted service, so that it runs before any other:
+        // Data Protection's own reads its key ring from the database at start, and on a new installation it found no table
+        // and logged an error with a stack trace at the newcomer's first `dotnet run`.
+        services.AddHostedService<Startup.StartupWork>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(AppPaths.Discover(configuration["Paths:Root"]));
         var database = Database.FromConfiguration(configuration);
