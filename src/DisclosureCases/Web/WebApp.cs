@@ -61,6 +61,7 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.Events.OnValidatePrincipal = SecurityStampCheck.Wrap(o.Events.OnValidatePrincipal);
         });
         services.AddAuthorization(o =>
         {
