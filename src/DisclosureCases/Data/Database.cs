@@ -30,9 +30,18 @@ public sealed class Database
                 .AddInterceptors(SqliteBusyWait.Instance, SqliteStatements.Interceptor)
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
         };
+        _pool = provider switch
+        {
+            DatabaseProvider.PostgreSQL => new PooledDbContextFactory<PostgresDisclosureDbContext>((DbContextOptions<PostgresDisclosureDbContext>)_options, PoolSize).CreateDbContext,
+            _ => new PooledDbContextFactory<SqliteDisclosureDbContext>((DbContextOptions<SqliteDisclosureDbContext>)_options, PoolSize).CreateDbContext,
+        };
     }
 
+    /// <summary>Contexts kept for reuse (<see cref="LeaseContext"/>): more than the requests a node has in flight.</summary>
+    const int PoolSize = 256;
+
     readonly DbContextOptions _options;
+    readonly Func<DisclosureDbContext> _pool;
     readonly SqliteStatements? _statements;
 
     /// <summary>
@@ -135,13 +144,29 @@ public sealed class Database
     public DisclosureDbContext CreateContext(AgencyScope scope) => CreateContext(() => scope);
 
     /// <summary>A context whose agency scope is looked up afresh for every query (the web request's signed-in user).</summary>
-    public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Provider switch
+    public DisclosureDbContext CreateContext(Func<AgencyScope> scope) => Prepare(Provider switch
     {
-        DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext((DbContextOptions<PostgresDisclosureDbContext>)_options, scope),
-        _ => _statements is { } kept
-            ? new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options, scope, kept)
-            : new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options, scope),
-    };
+        DatabaseProvider.PostgreSQL => new PostgresDisclosureDbContext((DbContextOptions<PostgresDisclosureDbContext>)_options),
+        _ => new SqliteDisclosureDbContext((DbContextOptions<SqliteDisclosureDbContext>)_options),
+    }, scope, scope().IsAll);
+
+    /// <summary>
+    /// A web request's context, from a pool of contexts: disposing it hands it back, its tracked entities and settings
+    /// reset (EF Core's context pooling). Making a context sets up EF Core's services for it, and the load run spent about
+    /// 5 % of the server's CPU on that (docs/benchmarks.md). Only an agency's context is pooled (a context's model is fixed
+    /// by its first scope, <see cref="DisclosureDbContext.MadeForAllAgencies"/>); a scope that sees all gets a new one.
+    /// Dispose it once only, as the request's service scope does: a second dispose could hand back a context that has
+    /// been leased again.
+    /// </summary>
+    public DisclosureDbContext LeaseContext(Func<AgencyScope> scope) =>
+        scope().IsAll ? CreateContext(scope) : Prepare(_pool(), scope, allAgencies: false);
+
+    DisclosureDbContext Prepare(DisclosureDbContext context, Func<AgencyScope> scope, bool allAgencies)
+    {
+        context.Bind(scope, allAgencies);
+        if (_statements is { } kept) ((SqliteDisclosureDbContext)context).UseKeptConnection(kept);
+        return context;
+    }
 
     /// <summary>
     /// Applies pending migrations; on SQLite also switches to WAL so readers never block the writer, and refreshes the
@@ -171,11 +196,11 @@ public sealed class Database
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDisclosureDbContext>
 {
     public SqliteDisclosureDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite("Data Source=design.db").Options, () => AgencyScope.All);
+        new(new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDisclosureDbContext>
 {
     public PostgresDisclosureDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql("Host=localhost;Database=design").Options, () => AgencyScope.All);
+        new(new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }

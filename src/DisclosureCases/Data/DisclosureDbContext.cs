@@ -14,13 +14,15 @@ namespace DisclosureCases.Data;
 /// so that a query written without thought for agencies still cannot see another agency's cases.
 /// Provider-specific subclasses exist only to keep one migrations folder per provider.
 /// </summary>
-public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> scope) : IdentityDbContext<AppUser>(options)
+public class DisclosureDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
+    Func<AgencyScope> _scope = static () => AgencyScope.Nothing;
+
     /// <summary>
     /// Read when each query runs, not when the context is made: in a web request the context can be created during
     /// authentication (Identity's stamp validator needs it), before the signed-in user is known.
     /// </summary>
-    public AgencyScope Scope => scope();
+    public AgencyScope Scope => _scope();
 
     /// <summary>
     /// Whether this context was made to see every agency (the command line, background jobs): fixed when it is made,
@@ -30,7 +32,18 @@ public class DisclosureDbContext(DbContextOptions options, Func<AgencyScope> sco
     /// worklist sorted a third of the table per request). A web request never sees all: before sign-in its scope is
     /// <see cref="AgencyScope.Nothing"/>.
     /// </summary>
-    public bool MadeForAllAgencies { get; } = scope().IsAll;
+    public bool MadeForAllAgencies { get; private set; }
+
+    /// <summary>
+    /// Gives the context its scope (<see cref="Database"/>, right after making or leasing it, before its first query):
+    /// whether it sees every agency is fixed then, with the model it chooses. A context leased again from the pool
+    /// (<see cref="Database.LeaseContext"/>) is always an agency's and takes the new lease's scope.
+    /// </summary>
+    internal void Bind(Func<AgencyScope> scope, bool allAgencies)
+    {
+        _scope = scope;
+        MadeForAllAgencies = allAgencies;
+    }
 
     // Read by the query filters below; EF Core parameterizes them per context instance.
     bool SeesAll => Scope.IsAll;
@@ -130,16 +143,13 @@ public sealed class ScopedModelCacheKeyFactory : Microsoft.EntityFrameworkCore.I
         (context.GetType(), context is DisclosureDbContext { MadeForAllAgencies: true }, designTime);
 }
 
-public sealed class SqliteDisclosureDbContext : DisclosureDbContext
+public sealed class SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options) : DisclosureDbContext(options)
 {
-    readonly SqliteStatements? _statements;
+    SqliteStatements? _statements;
     Microsoft.Data.Sqlite.SqliteConnection? _connection;
 
-    public SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope) : base(options, scope) { }
-
-    /// <summary>A context on a kept connection (<see cref="SqliteStatements"/>), handed back when it is disposed.</summary>
-    public SqliteDisclosureDbContext(DbContextOptions<SqliteDisclosureDbContext> options, Func<AgencyScope> scope, SqliteStatements statements)
-        : base(options, scope)
+    /// <summary>Puts the context on a kept connection (<see cref="SqliteStatements"/>), handed back when it is disposed.</summary>
+    internal void UseKeptConnection(SqliteStatements statements)
     {
         _statements = statements;
         _connection = statements.Lease();
@@ -148,22 +158,25 @@ public sealed class SqliteDisclosureDbContext : DisclosureDbContext
 
     public override void Dispose()
     {
+        var (statements, connection) = TakeConnection();
         base.Dispose();
-        HandBack();
+        if (connection is not null) statements!.Return(connection);
     }
 
     public override async ValueTask DisposeAsync()
     {
+        var (statements, connection) = TakeConnection();
         await base.DisposeAsync();
-        HandBack();
+        if (connection is not null) statements!.Return(connection);
     }
 
-    /// <summary>Once only: a context may be disposed twice, a connection must not be handed out twice.</summary>
-    void HandBack()
-    {
-        if (Interlocked.Exchange(ref _connection, null) is { } connection) _statements!.Return(connection);
-    }
+    /// <summary>
+    /// Once only: a context may be disposed twice, a connection must not be handed out twice. Taken before the context
+    /// is disposed (a pooled one may be leased again, with a connection of its own, as soon as it is) and handed back
+    /// after, when the context no longer touches it.
+    /// </summary>
+    (SqliteStatements?, Microsoft.Data.Sqlite.SqliteConnection?) TakeConnection() =>
+        (_statements, Interlocked.Exchange(ref _connection, null));
 }
 
-public sealed class PostgresDisclosureDbContext(DbContextOptions<PostgresDisclosureDbContext> options, Func<AgencyScope> scope)
-    : DisclosureDbContext(options, scope);
+public sealed class PostgresDisclosureDbContext(DbContextOptions<PostgresDisclosureDbContext> options) : DisclosureDbContext(options);

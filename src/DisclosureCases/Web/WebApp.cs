@@ -36,7 +36,7 @@ public static class WebApp
         services.AddScoped(sp =>
         {
             var http = sp.GetRequiredService<IHttpContextAccessor>();
-            return sp.GetRequiredService<Database>().CreateContext(() => Actor.ScopeOf(http.HttpContext?.User));
+            return sp.GetRequiredService<Database>().LeaseContext(() => Actor.ScopeOf(http.HttpContext?.User));
         });
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
