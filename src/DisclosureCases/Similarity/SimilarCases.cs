@@ -105,8 +105,6 @@ public static class SimilarCases
                 SimilarCandidatesFill.NoteBehind(db.Database.GetDbConnection(), stored.CaseId);
         }
 
-        var cases = db.Cases.AsNoTracking();
-        if (query.AgencyId is { } agency) cases = cases.Where(c => c.AgencyId == agency);
         var applicantId = DuplicateRule.Normalize(query.ApplicantIdNumber);
         var added = await AddedQuery.For(db)(db, query.AgencyId, applicantId, query.Candidates).ToListAsync(ct);
         candidateIds.UnionWith(added.Select(a => a.CaseId));
@@ -114,7 +112,7 @@ public static class SimilarCases
         if (query.ExcludeCaseId is { } exclude) candidateIds.Remove(exclude);
         if (candidateIds.Count == 0) return [];
 
-        var rows = await ReadRowsAsync(cases, candidateIds, ct);
+        var rows = await RowsQuery.For(db)(db, query.AgencyId, candidateIds.ToList()).ToListAsync(ct);
         var ranked = Rank(query, weights, rows, applicantId, notes.ContainsKey, today, query.Top);
 
         var topIds = ranked.Select(r => r.Candidate.CaseId).ToList();
@@ -133,6 +131,13 @@ public static class SimilarCases
     /// <summary>What the ranking reads of a candidate, and what the list shows of it.</summary>
     internal sealed record CandidateRow(int Id, int AgencyId, string? CaseNumber, DateOnly ReceivedOn, ApplicantKind Kind,
         OrganizationKind? OrganizationKind, string? IdNumber, string? Outcome, DateOnly? RepliedOn, string Description, int? DepartmentId);
+
+    /// <summary>The rows of <see cref="FindAsync"/>'s candidates (of the agency, when given), compiled: a case page reads them on every view.</summary>
+    static readonly Compiled<Func<DisclosureDbContext, int?, List<int>, IAsyncEnumerable<CandidateRow>>> RowsQuery = new(() =>
+        EF.CompileAsyncQuery<DisclosureDbContext, int?, List<int>, CandidateRow>((db, agency, ids) => db.Cases.AsNoTracking()
+            .Where(c => (agency == null || c.AgencyId == agency) && ids.Contains(c.Id))
+            .Select(c => new CandidateRow(c.Id, c.AgencyId, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind,
+                c.Applicant.IdNumber, c.Outcome, c.RepliedOn, c.Description, c.DepartmentId))));
 
     /// <summary>
     /// The candidates' rows. The ids go as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters
