@@ -35,15 +35,18 @@ public static class MatchedText
     {
         var marks = new bool[text.Length];
         if (text.Length < 2) return marks;
-        var bigrams = new HashSet<string>(StringComparer.Ordinal);
-        var folded = query.Select(TextGrams.Fold).ToArray();
-        for (var i = 0; i + 1 < folded.Length; i++)
-            if (TextGrams.IsWordChar(folded[i]) && TextGrams.IsWordChar(folded[i + 1]))
-                bigrams.Add(new string(folded, i, 2));
-        var own = text.Select(TextGrams.Fold).ToArray();
+        // Bigrams as numbers (TextGrams.BigramKey), not strings: a case page marks the text of each candidate it lists.
+        var bigrams = new HashSet<uint>();
+        for (var i = 0; i + 1 < query.Length; i++)
+        {
+            char first = TextGrams.Fold(query[i]), second = TextGrams.Fold(query[i + 1]);
+            if (TextGrams.IsWordChar(first) && TextGrams.IsWordChar(second)) bigrams.Add(TextGrams.BigramKey(first, second));
+        }
+        var own = new char[text.Length];
+        for (var i = 0; i < text.Length; i++) own[i] = TextGrams.Fold(text[i]);
         for (var i = 0; i + 1 < own.Length; i++)
         {
-            if (!bigrams.Contains(new string(own, i, 2))) continue;
+            if (!bigrams.Contains(TextGrams.BigramKey(own[i], own[i + 1]))) continue;
             marks[i] = marks[i + 1] = true;
         }
         // Unmark stretches that are nothing but boilerplate or a lone digit pair (年份 fragments like "20").
