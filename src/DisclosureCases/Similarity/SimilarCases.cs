@@ -132,12 +132,16 @@ public static class SimilarCases
     internal sealed record CandidateRow(int Id, int AgencyId, string? CaseNumber, DateOnly ReceivedOn, ApplicantKind Kind,
         OrganizationKind? OrganizationKind, string? IdNumber, string? Outcome, DateOnly? RepliedOn, string Description, int? DepartmentId);
 
+    /// <summary>What is read of a candidate: the one projection of <see cref="RowsQuery"/> and <see cref="ReadRowsAsync"/>.</summary>
+    static readonly System.Linq.Expressions.Expression<Func<Case, CandidateRow>> RowOf = c => new CandidateRow(c.Id, c.AgencyId,
+        c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind, c.Applicant.IdNumber, c.Outcome, c.RepliedOn,
+        c.Description, c.DepartmentId);
+
     /// <summary>The rows of <see cref="FindAsync"/>'s candidates (of the agency, when given), compiled: a case page reads them on every view.</summary>
     static readonly Compiled<Func<DisclosureDbContext, int?, List<int>, IAsyncEnumerable<CandidateRow>>> RowsQuery = new(() =>
         EF.CompileAsyncQuery<DisclosureDbContext, int?, List<int>, CandidateRow>((db, agency, ids) => db.Cases.AsNoTracking()
-            .Where(c => (agency == null || c.AgencyId == agency) && ids.Contains(c.Id))
-            .Select(c => new CandidateRow(c.Id, c.AgencyId, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind,
-                c.Applicant.IdNumber, c.Outcome, c.RepliedOn, c.Description, c.DepartmentId))));
+            .Where(c => (agency == null || c.AgencyId == agency) && ids.Contains(c.Id)).Select(RowOf)));
+
 
     /// <summary>
     /// The candidates' rows. The ids go as one parameter (json_each on SQLite, an array on PostgreSQL): as ~200 parameters
@@ -151,10 +155,7 @@ public static class SimilarCases
             var idList = ids.ToList();
             cases = cases.Where(c => EF.Parameter(idList).Contains(c.Id));
         }
-        return cases
-            .Select(c => new CandidateRow(c.Id, c.AgencyId, c.CaseNumber, c.ReceivedOn, c.Applicant.Kind, c.Applicant.OrganizationKind,
-                c.Applicant.IdNumber, c.Outcome, c.RepliedOn, c.Description, c.DepartmentId))
-            .ToListAsync(ct);
+        return cases.Select(RowOf).ToListAsync(ct);
     }
 
     static IReadOnlyList<RankedCandidate> Rank(SimilarQuery query, Func<string, double> weights, IEnumerable<CandidateRow> rows,

@@ -144,8 +144,7 @@ public class DetailsModel(DisclosureDbContext db, WorkflowRegistry workflows, Wo
         Events = await EventsQuery.For(db)(db, id).ToListAsync(ct);
         // The agency's users fill the forms' user fields (assign a handler) and name a posted one; most views need neither.
         if (HttpMethods.IsPost(Request.Method) || Actions.Any(t => t.Fields.Any(f => f.Type == FieldType.User)))
-            Users = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
-                .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
+            Users = await AgencyUsers.ListAsync(db, actor.AgencyId, ct);
         Department = c.DepartmentId is { } dept ? await DepartmentQuery.For(db)(db, dept, ct) : null;
         Diagram = WorkflowDiagram.CachedSvg(Definition, c.State);
         // This case's place among the applicant's applications of its month (the fee band it falls in) and their number,

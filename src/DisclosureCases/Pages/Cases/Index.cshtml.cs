@@ -50,7 +50,7 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
         Today = ShanghaiTime.Today(time);
         var definition = workflows.Newest("application");
         States = definition.States.Select(s => (s.Name, s.Title)).ToList();
-        Handlers = await HandlersQuery.For(db)(db, actor.AgencyId).ToListAsync(ct);
+        Handlers = await AgencyUsers.ListAsync(db, actor.AgencyId, ct);
 
         var filter = new WorklistFilter(Scope, State, Handler, Overdue,
             DueWithin is >= 0 and <= 365 ? calendar.Calculator.AddWorkingDays(Today, DueWithin.Value) : null, Q);
@@ -93,11 +93,7 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
             c.NextDue is { } due ? DeadlineText.For(due, Today, calendar.Calculator) : null)).ToList();
     }
 
-    // The two reads of every view whose shape never changes, compiled (Data/Compiled.cs); the filtered ones vary with the filters.
-    static readonly Compiled<Func<DisclosureDbContext, int, IAsyncEnumerable<(string, string)>>> HandlersQuery = new(() =>
-        EF.CompileAsyncQuery<DisclosureDbContext, int, (string, string)>((db, agency) => db.Users.Where(u => u.AgencyId == agency)
-            .OrderBy(u => u.DisplayName).Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName))));
-
+    // The page's rows by id, compiled (Data/Compiled.cs): their shape never changes, where the filtered reads vary.
     static readonly Compiled<Func<DisclosureDbContext, List<int>, IAsyncEnumerable<Listed>>> RowsQuery = new(() =>
         EF.CompileAsyncQuery<DisclosureDbContext, List<int>, Listed>((db, ids) => db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new Listed(c.Id, c.CaseNumber, c.Applicant.Name, c.Description, c.ReceivedOn, c.State, c.HandlerName, c.NextDue, c.NextDueKey))));

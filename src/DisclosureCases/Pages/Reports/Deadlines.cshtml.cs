@@ -75,8 +75,7 @@ public class DeadlinesModel(DisclosureDbContext db, WorkflowRegistry workflows, 
         To ??= today;
         Departments = await db.Departments.Where(d => d.AgencyId == actor.AgencyId).OrderBy(d => d.Name)
             .Select(d => new ValueTuple<int, string>(d.Id, d.Name)).ToListAsync(ct);
-        Handlers = await db.Users.Where(u => u.AgencyId == actor.AgencyId).OrderBy(u => u.DisplayName)
-            .Select(u => new ValueTuple<string, string>(u.Id, u.DisplayName)).ToListAsync(ct);
+        Handlers = await AgencyUsers.ListAsync(db, actor.AgencyId, ct);
         var filter = new DeadlineFilter(From.Value, To.Value, Department, HandledBy, Channel, ApplicantKind, Outcome);
         return (new DeadlineReportQuery(db, workflows.Newest("application"), calendar.Calculator), filter, today);
     }
