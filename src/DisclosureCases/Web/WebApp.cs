@@ -95,6 +95,12 @@ public static class WebApp
             app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
+        // Requests are worked on a few at a time, in arrival order (RequestGate); static files are served without waiting.
+        if (RequestGate.FromConfiguration(app.Configuration, database.Provider) is { } gate)
+        {
+            app.Lifetime.ApplicationStopped.Register(gate.Dispose);
+            app.Use(gate.InvokeAsync);
+        }
         app.UseRouting();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Api.ApiCallLog>());
         app.UseAuthentication();
