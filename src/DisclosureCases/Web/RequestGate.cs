@@ -9,8 +9,8 @@ namespace DisclosureCases.Web;
 /// <para>
 /// Why: with fifty requests sharing two cores, each moved a little at every turn, and how long one took depended on how
 /// often it had to wait for its next turn. In arrival order a request waits once, before it starts, and then runs with
-/// few others: the same throughput, a narrower spread. On the million-case load run (SQLite, 50 clients) a gate of four
-/// brought p95 from 1.30–1.37 times the mean latency down to 1.21–1.24 (docs/benchmarks.md).
+/// few others: a narrower spread, at a throughput no different within the machine's drift. On the million-case load run (SQLite, 50 clients) a gate
+/// of three to six brought the case page's p95 from 1.33–1.40 times the mean latency down to 1.23–1.30 (docs/benchmarks.md).
 /// </para>
 /// <para>
 /// On PostgreSQL the gate is off unless configured: a request there waits for the server between its statements, and
