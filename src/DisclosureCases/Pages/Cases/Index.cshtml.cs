@@ -61,9 +61,11 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
         int counted;
         if (Scope == "mine")
         {
-            var own = await filter.ForCount(filter.Own(query, actor.UserId)).Take(CountCap + 1).CountAsync(ct);
+            // Both parts are capped at the same number (WorklistFilter.UpTo: one statement, planned once), the second then
+            // cut to what the cap leaves.
+            var own = await WorklistFilter.UpTo(filter.ForCount(filter.Own(query, actor.UserId)), CountCap + 1).CountAsync(ct);
             int? unassigned = own <= CountCap
-                ? await filter.ForCount(filter.Unassigned(query)).Take(CountCap + 1 - own).CountAsync(ct)
+                ? Math.Min(await WorklistFilter.UpTo(filter.ForCount(filter.Unassigned(query)), CountCap + 1).CountAsync(ct), CountCap + 1 - own)
                 : null;
             counted = own + (unassigned ?? 0);
             // A part without cases is left out of the list's OR: its half still walked the sort's index in search of rows
@@ -73,7 +75,7 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
                 : filter.Mine(query, actor.UserId);
         }
         else
-            counted = await (string.IsNullOrEmpty(Handler) ? query : filter.ForCount(query)).Take(CountCap + 1).CountAsync(ct);
+            counted = await WorklistFilter.UpTo(string.IsNullOrEmpty(Handler) ? query : filter.ForCount(query), CountCap + 1).CountAsync(ct);
         TotalCapped = counted > CountCap;
         Total = Math.Min(counted, CountCap);
         var lastPage = TotalCapped ? MaxPage : Math.Max(1, (Total + PageSize - 1) / PageSize);
