@@ -14,6 +14,10 @@ namespace DisclosureCases.Tests.Support;
 /// </summary>
 public sealed class CaseMaker(AppFactory factory)
 {
+    /// <summary>Today in Shanghai by the application's own clock (a test clock where the factory has one), so that a date
+    /// the forms check against "today" is never later than the application's today.</summary>
+    DateOnly Today => ShanghaiTime.Today(factory.Services.GetRequiredService<TimeProvider>());
+
     /// <summary>The demo user as the workflow sees them; <paramref name="asRole"/> stands in for a colleague of that role.</summary>
     public async Task<Actor> ActorAsync(string userName, string? asRole = null)
     {
@@ -31,7 +35,7 @@ public sealed class CaseMaker(AppFactory factory)
         var input = new IntakeInput
         {
             Channel = Channel.InPerson,
-            ArrivedOn = ShanghaiTime.Today(TimeProvider.System),
+            ArrivedOn = Today,
             ApplicantKind = ApplicantKind.NaturalPerson,
             ApplicantName = applicant,
             IdType = IdDocumentType.ResidentIdCard,
@@ -69,7 +73,7 @@ public sealed class CaseMaker(AppFactory factory)
     {
         var c = await ReceiveAsync(clerk, applicant, change);
         var actor = await ActorAsync(clerk);
-        var today = ShanghaiTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        var today = Today.ToString("yyyy-MM-dd");
         await FireAsync(c.Id, "register", actor, new() { ["handler"] = actor.UserId });
         await FireAsync(c.Id, "submit-reply", actor, new() { ["outcome"] = "disclose", ["reasons"] = "经检索，该信息属于可以公开的政府信息。" });
         return await FireAsync(c.Id, "approve-reply", actor with { Roles = [Roles.LegalReviewer] }, new() { ["issued-on"] = today });
@@ -80,7 +84,7 @@ public sealed class CaseMaker(AppFactory factory)
     {
         var c = await RepliedAsync(clerk, applicant, change);
         var actor = await ActorAsync(clerk);
-        var today = ShanghaiTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        var today = Today.ToString("yyyy-MM-dd");
         await FireAsync(c.Id, "deliver", actor, new() { ["method"] = "in-person", ["delivered-on"] = today });
         return await FireAsync(c.Id, "archive", actor);
     }
