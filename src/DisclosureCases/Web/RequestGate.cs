@@ -9,8 +9,9 @@ namespace DisclosureCases.Web;
 /// <para>
 /// Why: with fifty requests sharing two cores, each moved a little at every turn, and how long one took depended on how
 /// often it had to wait for its next turn. In arrival order a request waits once, before it starts, and then runs with
-/// few others: a narrower spread, at a throughput no different within the machine's drift. On the million-case load run (SQLite, 50 clients) a gate
-/// of three to six brought the case page's p95 from 1.33–1.40 times the mean latency down to 1.23–1.30 (docs/benchmarks.md).
+/// few others: a narrower spread, at a throughput no different within the machine's drift. On the million-case load run
+/// (SQLite, 50 clients) a gate of three to six brought the case page's p95 from 1.33–1.40 times the mean latency down to
+/// 1.23–1.30 (docs/benchmarks.md).
 /// </para>
 /// <para>
 /// On PostgreSQL the gate is off unless configured: a request there waits for the server between its statements, and
@@ -21,8 +22,8 @@ namespace DisclosureCases.Web;
 /// <c>/health</c> is never queued: a monitor asks whether the node is up, and a busy node is. Static files are served
 /// before the gate. The error pages (status code pages, the exception handler) sit outside it: a 404 or an exception
 /// gives its place back before its error page is run, which then queues like any request, so none waits for a second
-/// place while holding one. A request holds its place until its response is written, so a download to a slow client holds one
-/// too; set <c>Web:ConcurrentRequests</c> higher where many large downloads are expected, or 0 to switch the gate off.
+/// place while holding one. A request holds its place until its response is written, so a download to a slow client
+/// holds one too; set <c>Web:ConcurrentRequests</c> higher where many large downloads are expected, or 0 to switch the gate off.
 /// </para>
 /// </summary>
 public sealed class RequestGate : IDisposable
