@@ -28,12 +28,6 @@ namespace DisclosureCases.Web;
 /// </summary>
 public sealed class RequestGate : IDisposable
 {
-    /// <summary>Requests worked on at once for each processor on SQLite, unless <c>Web:ConcurrentRequests</c> says otherwise.</summary>
-    public const int DefaultPerProcessor = 2;
-
-    /// <summary>Requests waiting at most, unless <c>Web:QueuedRequests</c> says otherwise.</summary>
-    public const int DefaultQueued = 1000;
-
     readonly ConcurrencyLimiter _limiter;
 
     public RequestGate(int concurrent, int queued)
@@ -57,24 +51,14 @@ public sealed class RequestGate : IDisposable
     public long Waiting => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
 
     /// <summary>
-    /// The gate the configuration asks for, or null when it is off (<c>Web:ConcurrentRequests</c> = 0, and by default on
+    /// The gate the settings ask for, or null when it is off (<c>Web:ConcurrentRequests</c> = 0, and by default on
     /// PostgreSQL).
     /// </summary>
-    public static RequestGate? FromConfiguration(IConfiguration configuration, Data.DatabaseProvider provider)
+    public static RequestGate? For(RequestGateOptions options, Data.DatabaseProvider provider)
     {
-        var fallback = provider == Data.DatabaseProvider.Sqlite ? DefaultPerProcessor * Environment.ProcessorCount : 0;
-        var concurrent = Setting(configuration, "Web:ConcurrentRequests", fallback, min: 0);
-        var queued = Setting(configuration, "Web:QueuedRequests", DefaultQueued, min: 0);
-        return concurrent == 0 ? null : new RequestGate(concurrent, queued);
-    }
-
-    static int Setting(IConfiguration configuration, string key, int fallback, int min)
-    {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < min)
-            throw new InvalidOperationException($"{key} must be a whole number of at least {min} (got \"{text}\").");
-        return value;
+        var concurrent = options.ConcurrentRequests
+            ?? (provider == Data.DatabaseProvider.Sqlite ? RequestGateOptions.DefaultPerProcessor * Environment.ProcessorCount : 0);
+        return concurrent == 0 ? null : new RequestGate(concurrent, options.QueuedRequests);
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -97,4 +81,25 @@ public sealed class RequestGate : IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary><c>Web</c> in appsettings: the request gate's places and queue (<see cref="RequestGate"/>), checked at start.</summary>
+public sealed class RequestGateOptions : IHasProblems
+{
+    public const string Section = "Web";
+
+    /// <summary>Requests worked on at once for each processor on SQLite, unless <see cref="ConcurrentRequests"/> is set.</summary>
+    public const int DefaultPerProcessor = 2;
+
+    /// <summary>Requests worked on at once; 0 switches the gate off. Unset: 2 a processor on SQLite, off on PostgreSQL.</summary>
+    public int? ConcurrentRequests { get; set; }
+
+    /// <summary>Requests that may wait; one more is answered 503 at once.</summary>
+    public int QueuedRequests { get; set; } = 1000;
+
+    public IEnumerable<string> Problems()
+    {
+        if (ConcurrentRequests < 0) yield return $"Web:ConcurrentRequests 应为不小于0的整数（0 表示不限），而不是{ConcurrentRequests}";
+        if (QueuedRequests < 0) yield return $"Web:QueuedRequests 应为不小于0的整数，而不是{QueuedRequests}";
+    }
 }

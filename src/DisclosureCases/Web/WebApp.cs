@@ -85,6 +85,8 @@ public static class WebApp
         // Chinese text is written as text, not as numeric entities; HTML-special characters are still escaped.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddOptions<RequestGateOptions>().BindConfiguration(RequestGateOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RequestGateOptions>, OptionsProblems<RequestGateOptions>>();
         services.AddApplicationServices();
         services.AddPartnerApi();
         // After the application's services: its start-up work (migrations) runs before the jobs' start-up work.
@@ -96,7 +98,7 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         // Requests are worked on a few at a time, in arrival order (RequestGate); static files are served without waiting.
-        if (RequestGate.FromConfiguration(app.Configuration, database.Provider) is { } gate)
+        if (RequestGate.For(app.Services.GetRequiredService<IOptions<RequestGateOptions>>().Value, database.Provider) is { } gate)
         {
             app.Lifetime.ApplicationStopped.Register(gate.Dispose);
             app.Use(gate.InvokeAsync);

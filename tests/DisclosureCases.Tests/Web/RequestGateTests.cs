@@ -115,19 +115,25 @@ public sealed class RequestGateTests
         await busy.WaitAsync(Patience);
     }
 
-    static IConfiguration Settings(string? concurrent, string? queued = null) =>
+    static RequestGateOptions Options(string? concurrent, string? queued = null) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Web:ConcurrentRequests"] = concurrent, ["Web:QueuedRequests"] = queued,
-        }).Build();
+        }.Where(kv => kv.Value is not null)).Build().GetSection(RequestGateOptions.Section).Get<RequestGateOptions>() ?? new();
+
+    [Fact]
+    public void An_empty_setting_is_refused_naming_it_like_the_app_s_other_settings()
+    {
+        Should.Throw<InvalidOperationException>(() => Options(null, "")).Message.ShouldContain("Web:QueuedRequests");
+    }
 
     [Fact]
     public void By_default_SQLite_works_two_requests_a_processor_at_once_and_PostgreSQL_has_no_gate()
     {
-        using var gate = RequestGate.FromConfiguration(Settings(null), DatabaseProvider.Sqlite)!;
-        gate.Concurrent.ShouldBe(RequestGate.DefaultPerProcessor * Environment.ProcessorCount);
-        gate.Queued.ShouldBe(RequestGate.DefaultQueued);
-        RequestGate.FromConfiguration(Settings(null), DatabaseProvider.PostgreSQL).ShouldBeNull();
+        using var gate = RequestGate.For(Options(null), DatabaseProvider.Sqlite)!;
+        gate.Concurrent.ShouldBe(RequestGateOptions.DefaultPerProcessor * Environment.ProcessorCount);
+        gate.Queued.ShouldBe(1000);
+        RequestGate.For(Options(null), DatabaseProvider.PostgreSQL).ShouldBeNull();
     }
 
     [Theory]
@@ -135,7 +141,7 @@ public sealed class RequestGateTests
     [InlineData(DatabaseProvider.PostgreSQL)]
     public void The_configuration_sets_the_places_and_the_queue_on_either_database(DatabaseProvider provider)
     {
-        using var gate = RequestGate.FromConfiguration(Settings("3", "40"), provider)!;
+        using var gate = RequestGate.For(Options("3", "40"), provider)!;
         gate.Concurrent.ShouldBe(3);
         gate.Queued.ShouldBe(40);
     }
@@ -143,10 +149,19 @@ public sealed class RequestGateTests
     [Fact]
     public void Zero_switches_the_gate_off_and_a_wrong_value_is_refused_naming_the_setting()
     {
-        RequestGate.FromConfiguration(Settings("0"), DatabaseProvider.Sqlite).ShouldBeNull();
-        Should.Throw<InvalidOperationException>(() => RequestGate.FromConfiguration(Settings("many"), DatabaseProvider.Sqlite))
-            .Message.ShouldContain("Web:ConcurrentRequests");
-        Should.Throw<InvalidOperationException>(() => RequestGate.FromConfiguration(Settings(null, "-1"), DatabaseProvider.Sqlite))
+        RequestGate.For(Options("0"), DatabaseProvider.Sqlite).ShouldBeNull();
+        Should.Throw<InvalidOperationException>(() => Options("many")).Message.ShouldContain("Web:ConcurrentRequests");
+        Options("-2").Problems().ShouldHaveSingleItem().ShouldContain("Web:ConcurrentRequests");
+        Options(null, "-1").Problems().ShouldHaveSingleItem().ShouldContain("Web:QueuedRequests");
+        Options("4", "0").Problems().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_app_whose_gate_settings_are_wrong_does_not_start_and_says_which()
+    {
+        using var app = new AppFactory();
+        using var wrong = app.WithWebHostBuilder(b => b.UseSetting("Web:QueuedRequests", "-1"));
+        Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => wrong.CreateClient())
             .Message.ShouldContain("Web:QueuedRequests");
     }
 
@@ -155,8 +170,8 @@ public sealed class RequestGateTests
     {
         using var app = new AppFactory();
         using var factory = app.WithWebHostBuilder(b => b.UseSetting("Web:ConcurrentRequests", "1"));
-        var clerk = await SignInAsync(factory, "clerk");
-        var other = await SignInAsync(factory, "clerk2");
+        var clerk = await factory.SignInAsync("clerk");
+        var other = await factory.SignInAsync("clerk2");
         var page = await clerk.GetAsync("/Cases").WaitAsync(Patience);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         // A 404's error page is run again through the pipeline: with one place it must not wait for a second.
@@ -166,13 +181,5 @@ public sealed class RequestGateTests
         var many = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? clerk : other).GetAsync("/Cases")))
             .WaitAsync(Patience * 3);
         many.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
-    }
-
-    static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string user)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = DisclosureCases.Web.Startup.DemoInstallation.Password });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
     }
 }
