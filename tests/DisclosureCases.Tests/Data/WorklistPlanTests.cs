@@ -64,9 +64,9 @@ public class WorklistPlanTests : IDisposable
         var filter = new WorklistFilter("mine", state, null, false, null, null);
         var query = filter.Apply(db.Cases.AsNoTracking(), Today);
 
-        var own = await PlanAsync(db, filter.ForCount(filter.Own(query, "a-user")).Take(1001).Select(c => c.Id));
+        var own = await PlanAsync(db, WorklistFilter.UpTo(filter.ForCount(filter.Own(query, "a-user")), 1001).Select(c => c.Id));
         own.ShouldContain("IX_Cases_AgencyId_HandlerId_Archived_State_ReceivedOn_Id (AgencyId=? AND HandlerId=? AND Archived=? AND State=?)", customMessage: own);
-        var unassigned = await PlanAsync(db, filter.ForCount(filter.Unassigned(query)).Take(1001).Select(c => c.Id));
+        var unassigned = await PlanAsync(db, WorklistFilter.UpTo(filter.ForCount(filter.Unassigned(query)), 1001).Select(c => c.Id));
         unassigned.ShouldContain("IX_Cases_AgencyId_HandlerId_Archived_State_ReceivedOn_Id (AgencyId=? AND HandlerId=? AND Archived=? AND State=?)", customMessage: unassigned);
     }
 

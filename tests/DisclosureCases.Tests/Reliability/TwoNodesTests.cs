@@ -35,14 +35,6 @@ public sealed class TwoNodesTests : IDisposable
         _ = _b.Services;
     }
 
-    /// <summary>The intake form received on the nodes' own today: their clock stands on a test day, not the machine's.</summary>
-    Dictionary<string, string> ArrivedToday()
-    {
-        var fields = CasePages.Intake();
-        fields["Input.ArrivedOn"] = _a.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return fields;
-    }
-
     public void Dispose()
     {
         _b.Dispose();
@@ -107,7 +99,7 @@ public sealed class TwoNodesTests : IDisposable
 
         (await onB.GetAsync("/Cases")).StatusCode.ShouldBe(HttpStatusCode.OK, "node B reads node A's sign-in cookie");
         // The form comes from node A (its anti-forgery token and cookie), the post goes to node B.
-        var id = await onA.ReceiveAsync(ArrivedToday());
+        var id = await onA.ReceiveAsync(CasePages.Intake(arrivedOn: _a.Clock.Today));
         var token = await onA.AntiforgeryTokenAsync($"/Cases/{id}");
         var post = await onB.PostAsync($"/Cases/{id}?handler=Fire", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -128,7 +120,7 @@ public sealed class TwoNodesTests : IDisposable
         var handler = await _a.UserIdAsync("clerk");
         for (var round = 0; round < 3; round++)
         {
-            var id = await onA.ReceiveAsync(ArrivedToday());
+            var id = await onA.ReceiveAsync(CasePages.Intake(arrivedOn: _a.Clock.Today));
             var version = await onA.VersionAsync(id);
             var responses = await Task.WhenAll(
                 onA.FireAsync(id, "register", new() { ["handler"] = handler }, version),

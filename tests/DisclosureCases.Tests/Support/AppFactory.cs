@@ -100,17 +100,11 @@ public class AppFactory : WebApplicationFactory<Program>
     public Database Database => Services.GetRequiredService<Database>();
 
     /// <summary>A client that keeps cookies and does not follow redirects (so tests see them).</summary>
-    public HttpClient NewClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient NewClient() => Sessions.NewClient(this);
 
     /// <summary>Signs in as one of the demo users and returns the client holding the cookie.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password = DisclosureCases.Web.Startup.DemoInstallation.Password)
-    {
-        var client = NewClient();
-        var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in as {userName} should redirect");
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string userName, string password = DisclosureCases.Web.Startup.DemoInstallation.Password) =>
+        Sessions.SignInAsync(this, userName, password);
 
     protected override void Dispose(bool disposing)
     {
@@ -119,6 +113,24 @@ public class AppFactory : WebApplicationFactory<Program>
         if (_keepDirectory) return;
         if (_postgres is not null) TestDatabases.DropPostgres(_postgres);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Clients of any factory of the app, also one derived with <c>WithWebHostBuilder</c> (other settings).</summary>
+public static class Sessions
+{
+    /// <summary>A client that keeps cookies and does not follow redirects (so tests see them).</summary>
+    public static HttpClient NewClient(this WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in as one of the demo users and returns the client holding the cookie.</summary>
+    public static async Task<HttpClient> SignInAsync(this WebApplicationFactory<Program> factory, string userName,
+        string password = DisclosureCases.Web.Startup.DemoInstallation.Password)
+    {
+        var client = factory.NewClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in as {userName} should redirect");
+        return client;
     }
 }
 

@@ -13,10 +13,12 @@ public static partial class CasePages
     public static string Today => ShanghaiTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Tomorrow => ShanghaiTime.Today(TimeProvider.System).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static Dictionary<string, string> Intake(string description = "静安区大宁路街道325街坊旧区改造项目的房屋征收决定及补偿方案") => new()
+    /// <summary>The intake form; <paramref name="arrivedOn"/> for an app on a test clock (default: the machine's today).</summary>
+    public static Dictionary<string, string> Intake(string description = "静安区大宁路街道325街坊旧区改造项目的房屋征收决定及补偿方案",
+        DateOnly? arrivedOn = null) => new()
     {
         ["Input.Channel"] = "InPerson",
-        ["Input.ArrivedOn"] = Today,
+        ["Input.ArrivedOn"] = arrivedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Today,
         ["Input.ApplicantKind"] = "NaturalPerson",
         ["Input.ApplicantName"] = "刘志强",
         ["Input.IdType"] = "ResidentIdCard",

@@ -61,7 +61,7 @@ public class IndexModel(DisclosureDbContext db, WorkflowRegistry workflows, Cale
         int counted;
         if (Scope == "mine")
         {
-            // Both parts are capped at the same number (WorklistFilter.UpTo: one statement, planned once), the second then
+            // Both parts are capped at the same number (WorklistFilter.UpTo: one statement, whose plan PostgreSQL keeps), the second then
             // cut to what the cap leaves.
             var own = await WorklistFilter.UpTo(filter.ForCount(filter.Own(query, actor.UserId)), CountCap + 1).CountAsync(ct);
             int? unassigned = own <= CountCap
