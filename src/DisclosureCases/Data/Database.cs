@@ -24,9 +24,11 @@ public sealed class Database
         // Options are immutable: built once here rather than for every request's context.
         _options = provider switch
         {
-            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>().UseNpgsql(ForContexts(connectionString))
+            DatabaseProvider.PostgreSQL => new DbContextOptionsBuilder<PostgresDisclosureDbContext>()
+                .UseNpgsql(ForContexts(connectionString), o => o.UseParameterizedCollectionMode(CollectionMode))
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
-            _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>().UseSqlite(connectionString)
+            _ => new DbContextOptionsBuilder<SqliteDisclosureDbContext>()
+                .UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(CollectionMode))
                 .AddInterceptors(SqliteBusyWait.Instance, SqliteStatements.Interceptor)
                 .ReplaceService<IModelCacheKeyFactory, ScopedModelCacheKeyFactory>().Options,
         };
@@ -36,6 +38,15 @@ public sealed class Database
             _ => new PooledDbContextFactory<SqliteDisclosureDbContext>((DbContextOptions<SqliteDisclosureDbContext>)_options, PoolSize).CreateDbContext,
         };
     }
+
+    /// <summary>
+    /// A list in a query (<c>ids.Contains(c.Id)</c>) goes as one parameter: a JSON array read with <c>json_each</c> on
+    /// SQLite, an array compared with <c>= ANY</c> on PostgreSQL. EF Core 10's default writes one parameter per item,
+    /// which makes the statement's text depend on the list's length: EF Core then generated the SQL anew on every run
+    /// (4 % of the app's CPU under the load run, the similar panel's candidate rows and the worklist's page rows), and
+    /// each length was a statement of its own to prepare and plan (docs/benchmarks.md).
+    /// </summary>
+    internal const ParameterTranslationMode CollectionMode = ParameterTranslationMode.Parameter;
 
     /// <summary>Contexts kept for reuse (<see cref="LeaseContext"/>): more than the requests a node has in flight.</summary>
     const int PoolSize = 256;
