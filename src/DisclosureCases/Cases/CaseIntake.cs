@@ -92,14 +92,28 @@ public static class AuditJson
     };
 }
 
-/// <summary>The Chinese display name of an enum value ([Display(Name=…)]).</summary>
+/// <summary>
+/// The Chinese display name of an enum value ([Display(Name=…)]), or its name when it has none. Read from the attribute once
+/// per value and kept: the pages ask for these names many times a view, and reading attributes by reflection each time
+/// was 1 % of the app's CPU under the load run (docs/benchmarks.md).
+/// </summary>
 public static class EnumText
 {
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> Texts = new();
+
     public static string Of<T>(T value) where T : struct, Enum => Of((Enum)value);
 
-    public static string Of(Enum value) =>
-        value.GetType().GetField(value.ToString())?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
-            .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? value.ToString();
+    /// <remarks>Only the enum's own values are kept, so that a number cast to an enum (a posted value, say) cannot grow the cache.</remarks>
+    public static string Of(Enum value)
+    {
+        if (Texts.TryGetValue(value, out var text)) return text;
+        var name = value.ToString();
+        if (value.GetType().GetField(name) is not { } field) return name;
+        text = field.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
+            .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? name;
+        Texts.TryAdd(value, text);
+        return text;
+    }
 
     public static IEnumerable<(T Value, string Text)> All<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => (v, Of(v)));
