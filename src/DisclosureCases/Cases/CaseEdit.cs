@@ -58,7 +58,7 @@ public sealed class CaseEdit(DisclosureDbContext db, TimeProvider time)
         input.Channel = c.Channel;
         input.ArrivedOn = c.ArrivedOn;
         input.ConfirmedOn = c.ConfirmedOn;
-        var validation = new IntakeInputValidator(time).Validate(input);
+        var validation = IntakeInputValidator.For(time).Validate(input);
         if (input.DepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept, ct))
             validation.Errors.Add(new ValidationFailure(nameof(IntakeInput.DepartmentId), "「承办科室」不是本机关的科室"));
         if (!validation.IsValid) return new Result.Invalid(validation);

@@ -16,7 +16,7 @@ public sealed class CaseIntake(DisclosureDbContext db, WorkflowRegistry workflow
 {
     public async Task<(Case? Case, ValidationResult Validation)> ReceiveAsync(IntakeInput input, Actor actor, CancellationToken ct)
     {
-        var validation = new IntakeInputValidator(time).Validate(input);
+        var validation = IntakeInputValidator.For(time).Validate(input);
         if (input.DepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept, ct))
             validation.Errors.Add(new ValidationFailure(nameof(IntakeInput.DepartmentId), "「承办科室」不是本机关的科室"));
         if (!validation.IsValid)

@@ -30,6 +30,15 @@ public sealed class IntakeInput
 /// <summary>The intake form's rules; each message names the field and the rule.</summary>
 public sealed class IntakeInputValidator : AbstractValidator<IntakeInput>
 {
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TimeProvider, IntakeInputValidator> Made = new();
+
+    /// <summary>
+    /// The validator for a clock, made once and kept: building the rules (expression trees, FluentValidation's rule
+    /// objects) cost more than validating a form — about 4 % of an intake post's CPU under the load run
+    /// (docs/benchmarks.md). A validator keeps no state between calls, so one serves every request of its clock.
+    /// </summary>
+    public static IntakeInputValidator For(TimeProvider time) => Made.GetValue(time, t => new IntakeInputValidator(t));
+
     public IntakeInputValidator(TimeProvider time)
     {
         var today = () => ShanghaiTime.Today(time);

@@ -27,8 +27,11 @@ public static class MatchedText
     }
 
     /// <summary>The distinct shared stretches, longest first (at most <paramref name="max"/>).</summary>
-    public static IReadOnlyList<string> Terms(string query, string text, int max = 8) =>
-        Pieces(query, text).Where(p => p.Shared).Select(p => p.Text).Distinct(StringComparer.Ordinal)
+    public static IReadOnlyList<string> Terms(string query, string text, int max = 8) => Terms(Pieces(query, text), max);
+
+    /// <summary>The distinct shared stretches among <paramref name="pieces"/> (<see cref="Pieces"/>), longest first.</summary>
+    public static IReadOnlyList<string> Terms(IReadOnlyList<TextPiece> pieces, int max = 8) =>
+        pieces.Where(p => p.Shared).Select(p => p.Text).Distinct(StringComparer.Ordinal)
             .OrderByDescending(t => t.Length).Take(max).ToList();
 
     static bool[] Marks(string query, string text)

@@ -91,7 +91,7 @@ public static class SimilarCases
         if (query is { UseKept: true, ExcludeCaseId: { } self, Candidates: CandidateLimit })
         {
             var hash = TextHash(query.Text);
-            if (db.Database.IsSqlite())
+            if (db is SqliteDisclosureDbContext)
                 stored = await StoredQuery.For(db)(db, self, hash, ct);
             else
                 (stored, knownNewest) = await PostgresKeptAsync(db, self, hash, ct);
@@ -124,7 +124,7 @@ public static class SimilarCases
             var row = byId[r.Candidate.CaseId];
             var reply = replies.GetValueOrDefault(row.Id);
             return new SimilarCase(row.Id, row.CaseNumber, row.ReceivedOn, row.Kind, row.OrganizationKind, row.Outcome, row.RepliedOn,
-                reply?.Id, reply?.Number, row.Description, r.Score, r.TextScore, r.MatchedTerms, r.Reasons, notes.GetValueOrDefault(row.Id));
+                reply?.Id, reply?.Number, row.Description, r.Score, r.TextScore, r.MatchedTerms, r.Reasons, notes.GetValueOrDefault(row.Id), r.Pieces);
         }).ToList();
     }
 
@@ -205,7 +205,7 @@ public static class SimilarCases
     /// <param name="newest">The newest case id when the caller has just read it (PostgreSQL, with the kept list).</param>
     static Task<(Func<string, double> Weights, IReadOnlyList<int> Ids, long Total)> CandidatesAsync(DisclosureDbContext db,
         IReadOnlyList<string> grams, int limit, int since, CancellationToken ct, long? newest = null) =>
-        db.Database.IsSqlite() ? SqliteCandidatesAsync(db, grams, limit, since, ct) : PostgresCandidatesAsync(db, grams, limit, since, ct, newest);
+        db is SqliteDisclosureDbContext ? SqliteCandidatesAsync(db, grams, limit, since, ct) : PostgresCandidatesAsync(db, grams, limit, since, ct, newest);
 
     /// <summary>
     /// PostgreSQL: a case's kept list (null when there is none for this text) and the newest case id, in one statement —

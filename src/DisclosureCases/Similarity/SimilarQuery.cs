@@ -16,7 +16,8 @@ namespace DisclosureCases.Similarity;
 public sealed record SimilarQuery(string Text, string? ApplicantIdNumber = null, int? DepartmentId = null, int? ExcludeCaseId = null,
     int Top = 10, int? AgencyId = null, int Candidates = SimilarCases.CandidateLimit, bool UseKept = true);
 
-/// <summary>One similar past application as the clerk sees it.</summary>
+/// <summary>One similar past application as the clerk sees it; <paramref name="Pieces"/> is its description cut into
+/// the stretches it shares with the query and the rest (<see cref="MatchedText.Pieces"/>).</summary>
 public sealed record SimilarCase(
     int CaseId,
     string? CaseNumber,
@@ -32,7 +33,8 @@ public sealed record SimilarCase(
     double TextScore,
     IReadOnlyList<string> MatchedTerms,
     IReadOnlyList<MatchReason> Reasons,
-    string? TypicalNote)
+    string? TypicalNote,
+    IReadOnlyList<TextPiece> Pieces)
 {
     public bool Typical => Reasons.Contains(MatchReason.Typical);
     public bool SameApplicant => Reasons.Contains(MatchReason.SameApplicant);

@@ -9,8 +9,9 @@ public enum MatchReason { SharedTerms, SameApplicant, SameDepartment, Typical }
 public sealed record SimilarCandidate(int CaseId, string Text, bool SameApplicant, bool SameDepartment, DateOnly ReceivedOn, double Useful, bool Typical);
 
 /// <summary>A candidate with its score, the terms it shares with the query and the reasons it is shown.</summary>
+/// <param name="Pieces">Its text cut into pieces shared with the query and not (<see cref="MatchedText"/>), for the page to mark.</param>
 public sealed record RankedCandidate(SimilarCandidate Candidate, double Score, double TextScore, IReadOnlyList<string> MatchedTerms,
-    IReadOnlyList<MatchReason> Reasons);
+    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<TextPiece> Pieces);
 
 /// <summary>
 /// Ranks past applications against the text of a new one. Texts are compared by their bigrams (most Chinese words have
@@ -109,7 +110,7 @@ public sealed class SimilarityRanking
             if (c.SameApplicant) reasons.Add(MatchReason.SameApplicant);
             if (c.SameDepartment) reasons.Add(MatchReason.SameDepartment);
             if (c.Typical) reasons.Add(MatchReason.Typical);
-            ranked.Add(new RankedCandidate(c, Math.Round(text * lift, 4), text, [], reasons));
+            ranked.Add(new RankedCandidate(c, Math.Round(text * lift, 4), text, [], reasons, []));
         }
         return ranked
             .OrderByDescending(r => r.Candidate.Typical && r.TextScore >= TypicalFirstTextScore)
@@ -117,7 +118,12 @@ public sealed class SimilarityRanking
             .ThenByDescending(r => r.Candidate.ReceivedOn)
             .ThenByDescending(r => r.Candidate.CaseId)
             .Take(top)
-            .Select(r => r with { MatchedTerms = MatchedText.Terms(QueryText, r.Candidate.Text) })
+            .Select(r =>
+            {
+                // Cut once: the terms come from the pieces, and the page marks the same pieces.
+                var pieces = MatchedText.Pieces(QueryText, r.Candidate.Text);
+                return r with { Pieces = pieces, MatchedTerms = MatchedText.Terms(pieces) };
+            })
             .ToList();
     }
 }

@@ -102,7 +102,7 @@ public sealed class TransferredCaseValidator(WorkflowRegistry workflows, Outcome
         if (r is { Channel: not null, Applicant: { Kind: not null, IdType: not null }, Request: { ProvisionForm: not null, DeliveryMethod: not null } })
         {
             var input = IntakeInputOf(r);
-            foreach (var failure in new IntakeInputValidator(time).Validate(input).Errors)
+            foreach (var failure in IntakeInputValidator.For(time).Validate(input).Errors)
                 Add(IntakeFields.GetValueOrDefault(failure.PropertyName, failure.PropertyName), failure.ErrorMessage);
             if (r.ReceivedOn is null)
                 Add("receivedOn", "为必填项");

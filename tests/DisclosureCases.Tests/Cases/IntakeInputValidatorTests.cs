@@ -109,3 +109,33 @@ public class IntakeInputValidatorTests
         Errors(input, nameof(IntakeInput.Phone)).ShouldBe(["「联系电话」为必填项"]);
     }
 }
+
+public class IntakeInputValidatorKeptTests
+{
+    [Fact]
+    public void One_validator_is_kept_for_each_clock()
+    {
+        var clock = new FixedTime(new DateOnly(2026, 11, 20));
+        IntakeInputValidator.For(clock).ShouldBeSameAs(IntakeInputValidator.For(clock));
+        IntakeInputValidator.For(clock).ShouldNotBeSameAs(IntakeInputValidator.For(new FixedTime(new DateOnly(2026, 11, 20))));
+    }
+
+    [Fact]
+    public void A_kept_validator_reads_today_from_its_clock_at_every_validation()
+    {
+        var clock = new FixedTime(new DateOnly(2026, 11, 20));
+        var validator = IntakeInputValidator.For(clock);
+        var input = new IntakeInput
+        {
+            Channel = Channel.InPerson, ArrivedOn = new DateOnly(2026, 11, 21), ApplicantKind = ApplicantKind.NaturalPerson,
+            ApplicantName = "刘志强", IdType = IdDocumentType.ResidentIdCard, IdNumber = "11010519491231002X", Phone = "13812345678",
+            Address = "上海市静安区共和新路1000号", Description = "静安区大宁路街道325街坊旧区改造项目的房屋征收决定及补偿方案",
+            ProvisionForm = ProvisionForm.Paper, DeliveryMethod = DeliveryMethod.Post,
+        };
+        validator.Validate(input).Errors.ShouldContain(e => e.PropertyName == nameof(IntakeInput.ArrivedOn) && e.ErrorMessage.Contains("不能晚于今天"));
+
+        clock.Advance(TimeSpan.FromDays(1));
+        IntakeInputValidator.For(clock).ShouldBeSameAs(validator);
+        validator.Validate(input).Errors.ShouldBeEmpty();
+    }
+}

@@ -36,6 +36,10 @@ public class SimilarCasesTests(AppFactory factory) : IClassFixture<AppFactory>
         found[0].CaseId.ShouldBe(mine.Id);
         found.Select(f => f.CaseId).ShouldNotContain(theirs.Id);
         found[0].MatchedTerms.ShouldContain(t => t.Contains("岭南小区", StringComparison.Ordinal));
+        // The pieces the page marks are the whole description, cut where it shares words with the query.
+        string.Concat(found[0].Pieces.Select(p => p.Text)).ShouldBe(Lift);
+        found[0].Pieces.ShouldContain(p => p.Shared && p.Text.Contains("岭南小区", StringComparison.Ordinal));
+        found[0].Pieces.Where(p => p.Shared).Select(p => p.Text).ShouldBe(MatchedText.Pieces("我住岭南小区7号楼，楼里要装电梯，请公开加装电梯的规划许可证", Lift).Where(p => p.Shared).Select(p => p.Text));
     }
 
     [Fact]
@@ -112,6 +116,8 @@ public class SimilarCasesTests(AppFactory factory) : IClassFixture<AppFactory>
         html.ShouldContain($"/Cases/{c.Id}");
         html.ShouldContain("&lt;b&gt;");
         html.ShouldNotContain("<b>万荣路");
+        html.ShouldContain("<mark>万荣路</mark>");
+        html.ShouldContain("<mark>垃圾中转站</mark>");
         html.ShouldNotContain("<html");
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/Cases/Similar?text=" + Uri.EscapeDataString("万荣路垃圾中转站审批"));

@@ -23,10 +23,11 @@ public class NewModel(CaseIntake intake, DisclosureDbContext db, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadListsAsync(ct);
+        // The lists are read only when the form is shown again: an accepted application is redirected to its case.
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadListsAsync(ct);
             return Page();
         }
         var (created, validation) = await intake.ReceiveAsync(Input, Actor.From(User)!, ct);
@@ -35,6 +36,7 @@ public class NewModel(CaseIntake intake, DisclosureDbContext db, TimeProvider ti
             foreach (var error in validation.Errors)
                 ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadListsAsync(ct);
             return Page();
         }
         TempData["Flash"] = $"已接收申请，收到申请之日 {created.ReceivedOn:yyyy-MM-dd}。下一步：登记。";

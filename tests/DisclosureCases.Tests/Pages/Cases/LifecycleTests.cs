@@ -208,6 +208,12 @@ public abstract class LifecycleTests<TFactory> : IClassFixture<TFactory> where T
         html.ShouldContain("「到达日期」不能晚于今天");
         html.ShouldNotContain("<script>alert(1)</script>");
         (await db.Cases.CountAsync()).ShouldBe(before);
+        // The form comes back whole: the agency's departments are offered again.
+        var agency = await db.Users.Where(u => u.UserName == "clerk").Select(u => u.AgencyId).SingleAsync();
+        var departments = await db.Departments.Where(d => d.AgencyId == agency).Select(d => new { d.Id, d.Name }).ToListAsync();
+        departments.ShouldNotBeEmpty();
+        foreach (var d in departments)
+            html.ShouldContain($"<option value=\"{d.Id}\">{d.Name}</option>");
     }
 
     [SkippableFact]
