@@ -56,13 +56,19 @@ public sealed class SimilarityRanking
         QueryText = queryText;
         _grams = TextGrams.Bigrams(queryText);
         _keys = _grams.Select(TextGrams.BigramKey).ToArray();
-        var trigrams = TextGrams.Grams(queryText).Where(g => g.Length == 3).ToList();
-        _weights = _grams.Select(b =>
-        {
-            if (trigramWeight is null) return 1.0;
-            var containing = trigrams.Where(t => t.Contains(b, StringComparison.Ordinal)).Select(trigramWeight).ToList();
-            return Math.Max(0.01, containing.Count > 0 ? containing.Min() : 1.0);
-        }).ToArray();
+        // A bigram's weight is the least of the weights of the query's trigrams that contain it (its first two characters
+        // or its last two), 1 when none does: each trigram weighed once and its two bigrams given the lesser weight,
+        // rather than every bigram searching every trigram (the query's text is read on every case page).
+        var least = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (trigramWeight is not null)
+            foreach (var t in TextGrams.Grams(queryText))
+            {
+                if (t.Length != 3) continue;
+                var w = trigramWeight(t);
+                foreach (var b in (ReadOnlySpan<string>)[t[..2], t[1..]])
+                    least[b] = least.TryGetValue(b, out var known) ? Math.Min(known, w) : w;
+            }
+        _weights = _grams.Select(b => trigramWeight is null ? 1.0 : Math.Max(0.01, least.GetValueOrDefault(b, 1.0))).ToArray();
         _totalWeight = _weights.Sum();
     }
 

@@ -114,5 +114,35 @@ public class SimilarityRankingTests
         TextGrams.Fold('A').ShouldBe('a');
         TextGrams.Fold('规').ShouldBe('规');
     }
+
+    [Fact]
+    public void A_bigram_weighs_as_the_rarest_query_trigram_that_contains_it()
+    {
+        // The text score as the class documents it, computed the long way: each query bigram weighs the least weight of
+        // the query trigrams containing it (1 when none does, at least 0.01); 80 % weighted coverage, 20 % Dice overlap.
+        const string query = "申请公开静安区大宁路325街坊旧区改造项目的房屋征收决定及补偿方案（2025）";
+        double Weight(string trigram) => 0.05 + (trigram[0] + 7 * trigram[1] + 13 * trigram[2]) % 97 / 10.0;
+        var ranking = new SimilarityRanking(query, Weight);
+
+        var bigrams = TextGrams.Bigrams(query);
+        var trigrams = TextGrams.Grams(query).Where(g => g.Length == 3).ToList();
+        var weights = bigrams.Select(b => trigrams.Where(t => t.Contains(b, StringComparison.Ordinal)).Select(Weight).DefaultIfEmpty(1.0).Min())
+            .Select(w => Math.Max(0.01, w)).ToList();
+        double Expected(string text)
+        {
+            var other = TextGrams.Bigrams(text).ToHashSet(StringComparer.Ordinal);
+            var shared = bigrams.Select((b, i) => other.Contains(b) ? weights[i] : 0).Sum();
+            var count = bigrams.Count(other.Contains);
+            return 0.8 * shared / weights.Sum() + 0.2 * 2.0 * count / (bigrams.Count + other.Count);
+        }
+
+        foreach (var text in new[]
+        {
+            "要求公开大宁路325街坊旧改项目的征收决定和补偿方案",
+            "申请公开2025年区本级财政预算草案",
+            "请提供静安区房屋征收补偿方案（2025）及征收范围图",
+        })
+            ranking.TextScore(text).ShouldBe(Expected(text), 1e-12, text);
+    }
 }
 
