@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The load run of docs/benchmarks.md: seeds N cases into a fresh database (SQLite file or PostgreSQL database), starts
-# the app in Release against it, and runs tools/LoadRun with 50 concurrent clients (bounded in count and time).
+# the app in Release against a copy of it, and runs tools/LoadRun with 50 concurrent clients (bounded in count and time).
+# Every run starts from the seeded state: the load generator's intakes (all from one applicant) go into the copy, so
+# that runs do not grow the seeded database (ten thousand of them made later PostgreSQL runs a third slower).
 #
 #   tools/load.sh sqlite   [--cases 1000000] [loadrun options...]
 #   tools/load.sh postgres [--cases 1000000] [loadrun options...]      # needs DISCLOSURE_TEST_POSTGRES
@@ -8,6 +10,7 @@
 # On PostgreSQL the database's tables and indexes are read into the server's buffers first (pg_prewarm).
 # Environment: LOAD_DIR (default /tmp/disclosure-load: the SQLite file and the logs), LOAD_KEEP=1 to reuse an
 # already seeded database of the same size instead of seeding again, LOAD_PORT (default 5391).
+# The run's copy: $LOAD_DIR/run-N.db on SQLite, the database disclosure_load_N_run on PostgreSQL.
 # loadrun options: --clients 50 --requests 20000 --seconds 120 --warmup-seconds 90 --mix worklist=45,case=40,intake=10,similar=5
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +33,14 @@ case $provider in
     export Database__Provider=Sqlite Database__Path="$dir/load-$cases.db"
     fresh() { rm -f "$Database__Path" "$Database__Path-wal" "$Database__Path-shm"; }
     seeded() { [[ -f $Database__Path ]]; }
+    # The file and its write-ahead log together (no process has them open now); SQLite rebuilds the -shm.
+    copy_for_run() {
+      local run="$dir/run-$cases.db"
+      rm -f "$run" "$run-wal" "$run-shm"
+      cp "$Database__Path" "$run"
+      if [[ -f $Database__Path-wal ]]; then cp "$Database__Path-wal" "$run-wal"; fi
+      export Database__Path="$run"
+    }
     ;;
   postgres)
     : "${DISCLOSURE_TEST_POSTGRES:?set it: export DISCLOSURE_TEST_POSTGRES=\"\$(.ci/postgres)\"}"
@@ -38,6 +49,11 @@ case $provider in
     psql_admin() { PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qAt "$@"; }
     fresh() { psql_admin -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"; }
     seeded() { [[ $(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'") == 1 ]]; }
+    copy_for_run() {
+      psql_admin -c "DROP DATABASE IF EXISTS ${db}_run" -c "CREATE DATABASE ${db}_run TEMPLATE $db"
+      db="${db}_run"
+      export ConnectionStrings__Postgres="$DISCLOSURE_TEST_POSTGRES;Database=$db"
+    }
     ;;
   *) echo "provider must be sqlite or postgres" >&2; exit 2 ;;
 esac
@@ -62,6 +78,7 @@ if [[ ${LOAD_KEEP:-} != 1 ]] || ! seeded; then
   (cd "$dir" && time "$app" similar fill | tail -n 1)
 fi
 
+copy_for_run
 if [[ $provider == postgres ]]; then
   # A server that has been serving for a while holds its tables in its buffers; the load run's warm-up reads random
   # cases and would take many minutes to fill a large shared_buffers. pg_prewarm (PostgreSQL's contrib) reads them in
