@@ -2,7 +2,7 @@
 # The load run of docs/benchmarks.md: seeds N cases into a fresh database (SQLite file or PostgreSQL database), starts
 # the app in Release against a copy of it, and runs tools/LoadRun with 50 concurrent clients (bounded in count and time).
 # Every run starts from the seeded state: the load generator's intakes (all from one applicant) go into the copy, so
-# that runs do not grow the seeded database (ten thousand of them made later PostgreSQL runs a third slower).
+# that runs do not grow the seeded database and each run measures the seeded state (docs/benchmarks.md, 2026-12-07).
 #
 #   tools/load.sh sqlite   [--cases 1000000] [loadrun options...]
 #   tools/load.sh postgres [--cases 1000000] [loadrun options...]      # needs DISCLOSURE_TEST_POSTGRES
