@@ -26,10 +26,8 @@ public static class MatchedText
         return pieces;
     }
 
-    /// <summary>The distinct shared stretches, longest first (at most <paramref name="max"/>).</summary>
-    public static IReadOnlyList<string> Terms(string query, string text, int max = 8) => Terms(Pieces(query, text), max);
-
-    /// <summary>The distinct shared stretches among <paramref name="pieces"/> (<see cref="Pieces"/>), longest first.</summary>
+    /// <summary>The distinct shared stretches among <paramref name="pieces"/> (<see cref="Pieces"/>), longest first (at
+    /// most <paramref name="max"/>).</summary>
     public static IReadOnlyList<string> Terms(IReadOnlyList<TextPiece> pieces, int max = 8) =>
         pieces.Where(p => p.Shared).Select(p => p.Text).Distinct(StringComparer.Ordinal)
             .OrderByDescending(t => t.Length).Take(max).ToList();

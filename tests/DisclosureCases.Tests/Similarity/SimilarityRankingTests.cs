@@ -57,7 +57,7 @@ public class SimilarityRankingTests
     [Fact]
     public void Matched_terms_are_the_shared_stretches_without_boilerplate()
     {
-        var terms = MatchedText.Terms("申请公开加装电梯的审批文件", "要求公开彭浦新村加装电梯项目审批材料");
+        var terms = MatchedText.Terms(MatchedText.Pieces("申请公开加装电梯的审批文件", "要求公开彭浦新村加装电梯项目审批材料"));
         terms.ShouldContain("加装电梯");
         terms.ShouldContain("审批");
         terms.ShouldNotContain("公开");
