@@ -17,10 +17,15 @@ namespace DisclosureCases.Similarity;
 /// was read. There every id missing below one read is a gap (<see cref="Gaps"/>), looked up again at most once a
 /// <see cref="GapRecheck"/> and given up after <see cref="GapLifetime"/> (an id rolled back never appears); and every
 /// <see cref="Reconcile"/> the held cases are counted against the table's, anything else (a bulk import committing late,
-/// a deleted case) reading them afresh. An edited description is brought in by <see cref="Changed"/> (on the node that
-/// saved it; another node keeps the old text's trigrams for that case, so there another case's page may miss it among the
-/// newer cases by its new text, or take it as a candidate by its old one and rank it by the current text); a database
-/// whose newest id went down (replaced, restored) is read afresh.
+/// a deleted case) reading them afresh. An edited description is brought in by <see cref="Changed"/> on the node that
+/// saved it, and by the next <see cref="Reconcile"/> on the others (the held cases written since the last one are read
+/// again, and those whose text changed listed anew); until then another node may miss the case by its new text, or take it
+/// as a candidate by its old one and rank it by the current text. A database whose newest id went down (replaced,
+/// restored) is read afresh.
+/// </para>
+/// <para>
+/// On PostgreSQL memory also answers the newest part of a search of every case (<see cref="MatchNewestAsync"/>): what it
+/// finds above its floor are the newest matches there are, and the index is asked only below the floor for the rest.
 /// </para>
 /// </summary>
 public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvider? time = null)
@@ -56,6 +61,9 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     // Each trigram's cases, ascending; and every case held, ascending.
     readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     readonly List<int> _ids = [];
+    // Each held case's description, hashed: at a reconcile, an edit made on another node is told from a touch that left
+    // the text as it was (every transition writes UpdatedAt).
+    readonly Dictionary<int, int> _textHashes = [];
     // Ids missing below the newest held, with when they were first missed (PostgreSQL).
     readonly Dictionary<int, DateTimeOffset> _gaps = [];
     DateTimeOffset _gapsChecked;
@@ -77,6 +85,18 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     internal static string Key(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection
         ? connection.ConnectionString
         : $"{connection.GetType().Name}|{connection.DataSource}|{connection.Database}";
+
+    /// <summary>
+    /// Puts <paramref name="recent"/> in the place of the database's memory (null: none, made afresh at next use) and returns
+    /// the one it replaced: tests hold fewer cases than <see cref="Capacity"/> to put the floor inside a small table.
+    /// </summary>
+    internal static RecentCases? Install(DbConnection connection, RecentCases? recent)
+    {
+        var key = Key(connection);
+        ByDatabase.TryRemove(key, out var replaced);
+        if (recent is not null) ByDatabase[key] = recent;
+        return replaced;
+    }
 
     /// <summary>A description edited in place: its trigrams replace the held ones (a case not held is left alone).</summary>
     public static void Changed(DbConnection connection, int caseId, string description)
@@ -100,33 +120,48 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     /// <paramref name="newest"/> is the table's greatest id, read by the caller in this request.
     /// </summary>
     public async Task<bool> TryMatchAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit,
-        List<int> ids, CancellationToken ct, bool allOf = false)
+        List<int> ids, CancellationToken ct, bool allOf = false) =>
+        await MatchAsync(connection, trigrams, since, newest, limit, ids, allOf, partly: false, ct) is not null;
+
+    /// <summary>
+    /// As <see cref="TryMatchAsync"/>, but when <paramref name="since"/> lies below what is held, the part that is held:
+    /// the matches above the floor. Returns the id above which it searched (<paramref name="since"/>, or the floor when
+    /// that is higher): what is at or below it is the caller's to find elsewhere. Null (nothing added) before anything
+    /// is held.
+    /// </summary>
+    public Task<int?> MatchNewestAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit,
+        List<int> ids, CancellationToken ct, bool allOf = false) =>
+        MatchAsync(connection, trigrams, since, newest, limit, ids, allOf, partly: true, ct);
+
+    async Task<int?> MatchAsync(DbConnection connection, IReadOnlyList<string> trigrams, int since, long newest, int limit,
+        List<int> ids, bool allOf, bool partly, CancellationToken ct)
     {
         if (OutOfOrder(connection)) await SettleAsync(connection, ct);
         await CatchUpAsync(connection, newest, ct);
         lock (_gate)
         {
-            if (!_loaded || since < Floor) return false;
+            if (!_loaded || (!partly && since < Floor)) return null;
+            var above = Math.Max(since, Floor);
             if (allOf)
             {
                 var lists = trigrams.Select(g => _postings.GetValueOrDefault(g)).ToList();
-                if (lists.Count == 0 || lists.Any(l => l is null)) return true;
+                if (lists.Count == 0 || lists.Any(l => l is null)) return above;
                 // Down the shortest list from its newest, each case looked up in the others.
                 var shortest = lists.MinBy(l => l!.Count)!;
                 var added = 0;
-                for (var i = shortest.Count - 1; i >= 0 && shortest[i] > since && added < limit; i--)
+                for (var i = shortest.Count - 1; i >= 0 && shortest[i] > above && added < limit; i--)
                     if (lists.All(l => ReferenceEquals(l, shortest) || l!.BinarySearch(shortest[i]) >= 0))
                     {
                         ids.Add(shortest[i]);
                         added++;
                     }
-                return true;
+                return above;
             }
             var found = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
             foreach (var gram in trigrams)
             {
                 if (!_postings.TryGetValue(gram, out var list)) continue;
-                for (var i = list.Count - 1; i >= 0 && list[i] > since; i--)
+                for (var i = list.Count - 1; i >= 0 && list[i] > above; i--)
                 {
                     // Newer than the limit-th found: the rest of this list is older still.
                     if (found.Count >= limit && list[i] < found.Max) break;
@@ -135,7 +170,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
                 }
             }
             ids.AddRange(found);
-            return true;
+            return above;
         }
     }
 
@@ -256,6 +291,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
         int[] gaps;
         bool reconcile;
         int floor, last;
+        DateTimeOffset previous;
         lock (_gate)
         {
             if (!_loaded) return;
@@ -266,6 +302,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
                 if (now - missed >= GapLifetime) _gaps.Remove(id);
             gaps = [.. _gaps.Keys];
             _gapsChecked = now;
+            previous = _reconciled;
             if (reconcile) _reconciled = now;
             (floor, last) = (Floor, _last);
         }
@@ -299,8 +336,25 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
                 var upTo = at >= 0 ? at + 1 : ~at;
                 if (Floor == floor && count != upTo) Clear();
             }
+            // Descriptions edited since the last look on another node (this node's own edits come in through Changed), with a
+            // minute's allowance for the nodes' clocks: at most one Reconcile late there, where the kept lists' newer cases and
+            // the lookups take them from memory.
+            await using var edited = connection.CreateCommand();
+            edited.CommandText = $"""SELECT "Id", "Description" FROM "Cases" WHERE "Id" > {floor} AND "Id" <= {last} AND "UpdatedAt" >= @since""";
+            var since = edited.CreateParameter();
+            since.ParameterName = "since";
+            since.Value = (previous - EditAllowance).ToUniversalTime();
+            edited.Parameters.Add(since);
+            var rows = await ReadAsync(edited, ct);
+            lock (_gate)
+                foreach (var (id, text) in rows)
+                    if (Floor == floor && _textHashes.TryGetValue(id, out var hash) && hash != text.GetHashCode())
+                        Replace(id, text);
         }
     }
+
+    /// <summary>How far before the last reconcile an edit on another node is looked for (the nodes' clocks may differ).</summary>
+    static readonly TimeSpan EditAllowance = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Lists a case under every trigram of its text's runs, as the FTS5 trigram tokenizer finds them (folded the same way):
@@ -309,6 +363,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     /// </summary>
     void List(int id, string text)
     {
+        _textHashes[id] = text.GetHashCode();
         var lookup = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var run in TextGrams.Runs(text))
             for (var i = 0; i + 3 <= run.Length; i++)
@@ -336,6 +391,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     void Trim()
     {
         var floor = _ids[_ids.Count - capacity - 1];
+        foreach (var id in _ids.Take(_ids.Count - capacity)) _textHashes.Remove(id);
         _ids.RemoveRange(0, _ids.Count - capacity);
         foreach (var id in _gaps.Keys.Where(id => id <= floor).ToList()) _gaps.Remove(id);
         foreach (var (gram, list) in _postings.ToList())
@@ -350,6 +406,7 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
     void Clear()
     {
         _postings.Clear();
+        _textHashes.Clear();
         _ids.Clear();
         _gaps.Clear();
         _loaded = false;

@@ -419,14 +419,14 @@ public static class SimilarCases
             // The cases received since a kept list (since > 0) are walked while they are few (PostgresNewerWalk); past that
             // (a list kept long ago, or the job behind) the search is the full one's with the id range as one more condition
             // (8,000 newer cases walked twice a case page were 1.4 s at p95 under load).
-            var fewNewer = since > 0 && total - since <= (NewerWalkOverride.Value ?? PostgresNewerWalk);
-            bool Walk(double matches) => fewNewer || matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
-            var newer = since > 0 ? $"WHERE \"Id\" > {since} " : "";
-            var newerOnly = since > 0 ? $" AND \"Id\" > {since}" : "";
-            string From(double matches) => Walk(matches)
-                ? $"(SELECT \"Id\", {column} FROM \"Cases\" {newer}ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
+            // The database is asked for the cases in (since, upTo]: above upTo the newest cases' memory answered.
+            bool FewNewer(long upTo) => since > 0 && upTo - since <= (NewerWalkOverride.Value ?? PostgresNewerWalk);
+            bool Walk(double matches, long upTo) => FewNewer(upTo) || matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
+            string Range(long upTo) => (since > 0 ? $" AND \"Id\" > {since}" : "") + (upTo < total ? $" AND \"Id\" <= {upTo}" : "");
+            string From(double matches, long upTo) => Walk(matches, upTo)
+                ? $"(SELECT \"Id\", {column} FROM \"Cases\"{(Range(upTo) is [_, ..] range ? " WHERE" + range[4..] : "")} ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
                 : "\"Cases\"";
-            string Newest(double matches) => Walk(matches) ? "\"Id\" DESC" : "\"Id\" + 0 DESC";
+            string Newest(double matches, long upTo) => Walk(matches, upTo) ? "\"Id\" DESC" : "\"Id\" + 0 DESC";
 
             var ids = new List<int>();
             if (since >= total) return (Weight, ids, total);
@@ -458,29 +458,36 @@ public static class SimilarCases
                 matches += Df(g);
             }
 
-            // Newer than a kept list: the same two questions answered from memory (RecentCases) while it holds them; the
-            // walk and the index below remain for a list older than what memory holds.
-            if (since > 0 && Memory(connection) is { } recent)
+            // Each question is answered first from the newest cases' memory (RecentCases), which holds every case above its
+            // floor: the matches it finds there are the newest there are, and the index is asked only below the floor, for as
+            // many as are still wanted. A text applied for again and again (the same request from many applicants, or one
+            // applicant's series) has thousands of recent matches; the index's bitmap visited every one of them to sort them
+            // by id, for the 200 newest (docs/benchmarks.md).
+            var recent = Memory(connection);
+            async Task NewestAsync(string[] asked, bool allOf, double matches, Func<double, long, string> sql)
             {
-                if ((pair is null || await recent.TryMatchAsync(connection, pair, since, total, limit, ids, ct, allOf: true))
-                    && (ids.Count >= limit || await recent.TryMatchAsync(connection, any, since, total, limit, ids, ct)))
-                    return (Weight, ids, total);
-                ids.Clear();
+                var before = ids.Count;
+                var upTo = recent is null ? total : await recent.MatchNewestAsync(connection, asked, since, total, limit, ids, ct, allOf) ?? total;
+                if (ids.Count - before >= limit || upTo <= since) return;
+                // Asked for the full limit, so that the statement's text does not change with what is still wanted (each text
+                // is planned and prepared on its own); the oldest beyond the limit are dropped.
+                await PostgresMatchAsync(connection, sql(matches, upTo), allOf ? asked.Select(g => new[] { g }).ToList() : [asked], limit, ids, ct);
+                if (ids.Count - before > limit) ids.RemoveRange(before + limit, ids.Count - before - limit);
             }
 
             if (pair is not null)
                 // The two together are at most as many as the rarer of them.
-                await PostgresMatchAsync(connection, $"""
-                    SELECT "Id" FROM {From(Df(rarest[0]))}
-                    WHERE {column} && @g0 AND {column} && @g1{newerOnly}
-                    ORDER BY {Newest(Df(rarest[0]))}
-                    """, [[pair[0]], [pair[1]]], limit, ids, ct);
+                await NewestAsync(pair, allOf: true, Df(rarest[0]), (m, upTo) => $"""
+                    SELECT "Id" FROM {From(m, upTo)}
+                    WHERE {column} && @g0 AND {column} && @g1{Range(upTo)}
+                    ORDER BY {Newest(m, upTo)}
+                    """);
             // Between the two budgets the bitmap would visit thousands of cases for a few more candidates: skipped when the
             // pair already found some.
             if (ids.Count < limit && (matches <= PostgresOrBudget || matches >= PostgresWalkFrom || since > 0 || ids.Count == 0))
-                await PostgresMatchAsync(connection, $"""
-                    SELECT "Id" FROM {From(matches)} WHERE {column} && @g0{newerOnly} ORDER BY {Newest(matches)}
-                    """, [any.ToArray()], limit, ids, ct);
+                await NewestAsync([.. any], allOf: false, matches, (m, upTo) => $"""
+                    SELECT "Id" FROM {From(m, upTo)} WHERE {column} && @g0{Range(upTo)} ORDER BY {Newest(m, upTo)}
+                    """);
             return (Weight, ids, total);
         }
     }

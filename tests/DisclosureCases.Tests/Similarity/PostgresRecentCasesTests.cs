@@ -70,6 +70,13 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
         await RecentCasesChecks.ListsWhatTheIndexListsAsync(_factory, ColumnAsync);
     }
 
+    [SkippableFact]
+    public async Task Below_its_floor_it_answers_the_newest_part_and_the_index_the_rest()
+    {
+        await SeedAsync();
+        await RecentCasesChecks.AnswersAboveItsFloorAsync(_factory, ColumnAsync);
+    }
+
     /// <summary>Memory holding the newest 500 cases, first used now: the newest id then.</summary>
     async Task<(RecentCases Recent, DisclosureDbContext Db, DbConnection Connection, int Start)> StartAsync(TestClock clock)
     {
@@ -157,6 +164,49 @@ public sealed class PostgresRecentCasesTests : IClassFixture<PostgresRecentCases
         found.ShouldBe([newerId, slowId]);
         found.ShouldBe(await ColumnAsync(connection, trigrams, start, 200));
         recent.Count.ShouldBe(500);
+    }
+
+    [SkippableFact]
+    public async Task A_description_edited_on_another_node_is_matched_by_its_new_text_from_the_next_reconcile()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var (recent, db, connection, start) = await StartAsync(clock);
+        await using var _ = db;
+        var edited = await InsertAsync(connection, null, "申请公开长阳路滨江绿地提升工程的设计方案");
+        var touched = await InsertAsync(connection, null, "申请公开长阳路滨江绿地提升工程的招标文件");
+        var oldText = Trigrams("长阳路滨江绿地", 0, 20);
+        var newText = Trigrams("淞沪路地下通道", 0, 20);
+        var newest = await NewestAsync(connection);
+        (await MemoryAsync(recent, connection, oldText, start, newest)).ShouldNotBeNull().ShouldBe([touched, edited]);
+
+        // Another node saves a new description (its own memory hears of it, this one does not), and a transition there
+        // writes the other case without changing its text.
+        async Task WriteAsync(int id, string? description)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = description is null
+                ? """UPDATE "Cases" SET "UpdatedAt" = @at WHERE "Id" = @id"""
+                : """UPDATE "Cases" SET "UpdatedAt" = @at, "Description" = @d WHERE "Id" = @id""";
+            foreach (var (name, value) in new (string, object?)[] { ("at", clock.GetUtcNow()), ("id", id), ("d", description) })
+            {
+                if (value is null) continue;
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                command.Parameters.Add(p);
+            }
+            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+        await WriteAsync(edited, "申请公开淞沪路地下通道改建工程的设计方案");
+        await WriteAsync(touched, null);
+        (await MemoryAsync(recent, connection, newText, start, newest)).ShouldNotBeNull().ShouldBeEmpty();
+
+        clock.Advance(RecentCases.Reconcile);
+        var found = (await MemoryAsync(recent, connection, newText, start, newest)).ShouldNotBeNull();
+        found.ShouldBe([edited]);
+        found.ShouldBe(await ColumnAsync(connection, newText, start, 200));
+        (await MemoryAsync(recent, connection, oldText, start, newest)).ShouldNotBeNull().ShouldBe([touched]);
+        (await ColumnAsync(connection, oldText, start, 200)).ShouldBe([touched]);
     }
 
     [SkippableFact]

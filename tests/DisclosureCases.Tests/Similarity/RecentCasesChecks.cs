@@ -104,6 +104,42 @@ static class RecentCasesChecks
     }
 
     /// <summary>
+    /// Below its floor memory answers the part it holds (<see cref="RecentCases.MatchNewestAsync"/>): the newest matches
+    /// above the floor, and the floor, below which the caller asks the index for the rest. The two together are the index's
+    /// own answer, in the same order; above the floor it answers alone, as <see cref="RecentCases.TryMatchAsync"/> does.
+    /// </summary>
+    public static async Task AnswersAboveItsFloorAsync(AppFactory factory, Index index)
+    {
+        await using var db = factory.Database.CreateContext(AgencyScope.All);
+        var connection = await OpenAsync(db);
+        var newest = await NewestAsync(connection);
+        var recent = new RecentCases(capacity: 1_000);
+        var texts = await db.Cases.AsNoTracking().Where(c => c.Id % 31 == 0).OrderBy(c => c.Id).Select(c => c.Description).Take(30).ToListAsync();
+        var split = 0;
+        foreach (var text in texts)
+            foreach (var (skip, take, limit) in new[] { (0, 3, 200), (2, 1, 200), (0, 8, 20) })
+            {
+                var trigrams = Trigrams(text, skip, take);
+                if (trigrams.Count == 0) continue;
+                var since = (int)newest - 2_500;
+                var ids = new List<int>();
+                var floor = (await recent.MatchNewestAsync(connection, trigrams, since, newest, limit, ids, default)).ShouldNotBeNull();
+                floor.ShouldBe(recent.Floor);
+                floor.ShouldBeGreaterThan(since);
+                ids.ShouldAllBe(id => id > floor);
+                var below = (await index(connection, trigrams, since, 10_000)).Where(id => id <= floor).Take(limit - ids.Count);
+                var expected = await index(connection, trigrams, since, limit);
+                ids.Concat(below).ShouldBe(expected, $"{string.Join(" ", trigrams)} above {since}, {limit}");
+                if (ids.Count > 0 && ids.Count < expected.Count) split++;
+
+                var above = new List<int>();
+                (await recent.MatchNewestAsync(connection, trigrams, floor + 10, newest, limit, above, default)).ShouldBe(floor + 10);
+                above.ShouldBe(await index(connection, trigrams, floor + 10, limit));
+            }
+        split.ShouldBeGreaterThan(5, "answers that came partly from memory and partly from the index");
+    }
+
+    /// <summary>
     /// A description edited through the application: memory matches the case by its new text and not its old, like the
     /// index — also when the edit's context never opened its connection by hand.
     /// </summary>

@@ -34,6 +34,13 @@ public sealed class RecentCasesTests(RecentCasesTests.Factory factory) : IClassF
     }
 
     [Fact]
+    public async Task Below_its_floor_it_answers_the_newest_part_and_the_index_the_rest()
+    {
+        await SeedAsync();
+        await RecentCasesChecks.AnswersAboveItsFloorAsync(factory, IndexAsync);
+    }
+
+    [Fact]
     public async Task Cases_received_later_are_read_in_and_past_twice_its_capacity_the_floor_rises()
     {
         await SeedAsync();

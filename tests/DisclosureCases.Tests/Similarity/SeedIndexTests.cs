@@ -98,6 +98,41 @@ public abstract class SeedIndexTests(AppFactory factory)
             {
                 SimilarCases.WalkFromOverride.Value = null;
             }
+
+            // A lookup without a kept list asks the newest cases' memory first and the index only below the memory's floor.
+            // With memory holding just the newest 1,000 (its floor inside the table), the lookups find what the index alone
+            // finds: an early case by a text only it has (below the floor, so from the index), a seeded case's text from the
+            // middle, and the case received after the seed.
+            await using var db = factory.Database.CreateContext(AgencyScope.All);
+            var connection = db.Database.GetDbConnection();
+            var oldId = await db.Cases.Where(c => c.AgencyId == agencyId).OrderBy(c => c.Id).Skip(100).Select(c => c.Id).FirstAsync();
+            const string oldText = "申请公开凤凰岭路4471号垃圾中转站项目的环境影响评价批复";
+            (await db.Cases.Where(c => c.Id == oldId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Description, oldText))).ShouldBe(1);
+            var previous = RecentCases.Install(connection, new RecentCases(capacity: 1_000));
+            try
+            {
+                var old = new { Id = oldId, Description = "凤凰岭路4471号垃圾中转站的环评批复" };
+                foreach (var text in new[] { old.Description, seededText, "鹊桥仙路8848号冷链仓库的消防验收" })
+                {
+                    var withMemory = (await FindAsync(text, agencyId)).Select(f => f.CaseId).ToList();
+                    SimilarCases.RecentOverride.Value = false;
+                    try
+                    {
+                        (await FindAsync(text, agencyId)).Select(f => f.CaseId).ShouldBe(withMemory, text);
+                    }
+                    finally
+                    {
+                        SimilarCases.RecentOverride.Value = null;
+                    }
+                    if (text == old.Description) withMemory[0].ShouldBe(old.Id);
+                }
+                var floor = RecentCases.Of(connection).Floor;
+                floor.ShouldBeGreaterThan(old.Id, "memory held only the newest cases");
+            }
+            finally
+            {
+                RecentCases.Install(connection, previous);
+            }
         }
     }
 }
