@@ -70,6 +70,10 @@ public sealed class Database
     /// multiplexing; 45 % more requests a second on the load run, docs/benchmarks.md). It refuses synchronous commands:
     /// code that cannot be asynchronous uses <see cref="ForSynchronousUse"/>. Npgsql 11 removes the mode; upgrading
     /// means taking this default out.</item>
+    /// <item>Multiplexed to a server on this machine, at most four connections a processor: with Npgsql's default of 100,
+    /// fifty requests in flight kept fifteen server processes on two cores, each waking for a few statements at a time;
+    /// with eight the server's CPU a request fell by a fifth and the load run gave 494–558 requests a second against
+    /// 447–468 (docs/benchmarks.md, 2026-12-08). A server elsewhere has cores of its own, unknown here: Npgsql's default.</item>
     /// <item>A server on this machine (a loopback address or a Unix socket) is spoken to without TLS: encryption that
     /// crosses no network protects nothing and costs both sides on every message, and Npgsql's default tries it whenever
     /// the server offers it (Debian's does). A server elsewhere keeps the connection string's TLS setting.</item>
@@ -88,8 +92,13 @@ public sealed class Database
         // Npgsql multiplexes only pooled connections.
         if (!given.Contains("Multiplexing") && tuned.Pooling) tuned.Multiplexing = true;
         if (!given.Contains("SslMode") && OnThisMachine(tuned.Host)) tuned.SslMode = Npgsql.SslMode.Disable;
+        if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize") && tuned.Multiplexing && OnThisMachine(tuned.Host))
+            tuned.MaxPoolSize = LocalPoolSize;
         return tuned.ConnectionString;
     }
+
+    /// <summary>The most connections multiplexed to a server on this machine (four a processor).</summary>
+    internal static int LocalPoolSize => 4 * Environment.ProcessorCount;
 
     /// <summary>The settings a connection string names, spaces taken out ("Max Auto Prepare" is "MaxAutoPrepare").</summary>
     static HashSet<string> Given(string connectionString) =>

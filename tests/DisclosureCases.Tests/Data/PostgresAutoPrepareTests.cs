@@ -73,6 +73,20 @@ public class PostgresAutoPrepareTests
     public void Tls_is_left_out_only_for_a_server_on_this_machine_the_string_says_nothing_about(string configured, SslMode expected) =>
         ContextConnection(configured).SslMode.ShouldBe(expected);
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=d", -1)]
+    [InlineData("Host=/var/run/postgresql;Database=d", -1)]
+    [InlineData("Host=db.example.org;Database=d", 100)]
+    [InlineData("Host=127.0.0.1;Database=d;Multiplexing=false", 100)]
+    [InlineData("Host=127.0.0.1;Database=d;Maximum Pool Size=30", 30)]
+    [InlineData("Host=127.0.0.1;Database=d;MaxPoolSize=50", 50)]
+    public void Multiplexed_to_a_server_on_this_machine_at_most_four_connections_a_processor_unless_the_string_says(string configured, int expected)
+    {
+        var size = ContextConnection(configured).MaxPoolSize;
+        size.ShouldBe(expected < 0 ? 4 * Environment.ProcessorCount : expected);
+        if (expected < 0) size.ShouldBeLessThan(100);
+    }
+
     [Fact]
     public void Code_that_must_be_synchronous_gets_contexts_that_do_not_multiplex()
     {
