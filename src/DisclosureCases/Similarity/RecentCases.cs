@@ -335,6 +335,8 @@ public sealed class RecentCases(int capacity = RecentCases.Capacity, TimeProvide
                 var at = _ids.BinarySearch(last);
                 var upTo = at >= 0 ? at + 1 : ~at;
                 if (Floor == floor && count != upTo) Clear();
+                // Read afresh at next use, edits with the rest: nothing to look for.
+                if (!_loaded) return;
             }
             // Descriptions edited since the last look on another node (this node's own edits come in through Changed), with a
             // minute's allowance for the nodes' clocks: at most one Reconcile late there, where the kept lists' newer cases and
