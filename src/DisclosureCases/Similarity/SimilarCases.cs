@@ -422,9 +422,10 @@ public static class SimilarCases
             // The database is asked for the cases in (since, upTo]: above upTo the newest cases' memory answered.
             bool FewNewer(long upTo) => since > 0 && upTo - since <= (NewerWalkOverride.Value ?? PostgresNewerWalk);
             bool Walk(double matches, long upTo) => FewNewer(upTo) || matches >= (WalkFromOverride.Value ?? PostgresWalkFrom);
-            string Range(long upTo) => (since > 0 ? $" AND \"Id\" > {since}" : "") + (upTo < total ? $" AND \"Id\" <= {upTo}" : "");
+            string[] Bounds(long upTo) => [.. since > 0 ? [$"\"Id\" > {since}"] : Array.Empty<string>(), .. upTo < total ? [$"\"Id\" <= {upTo}"] : Array.Empty<string>()];
+            string Range(long upTo) => string.Concat(Bounds(upTo).Select(b => " AND " + b));
             string From(double matches, long upTo) => Walk(matches, upTo)
-                ? $"(SELECT \"Id\", {column} FROM \"Cases\"{(Range(upTo) is [_, ..] range ? " WHERE" + range[4..] : "")} ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
+                ? $"(SELECT \"Id\", {column} FROM \"Cases\"{(Bounds(upTo) is { Length: > 0 } bounds ? " WHERE " + string.Join(" AND ", bounds) : "")} ORDER BY \"Id\" DESC LIMIT {PostgresWalkLimit}) AS newest"
                 : "\"Cases\"";
             string Newest(double matches, long upTo) => Walk(matches, upTo) ? "\"Id\" DESC" : "\"Id\" + 0 DESC";
 
